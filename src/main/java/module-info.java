@@ -1,0 +1,5 @@
+/** neuralop4j: neural operators in pure Java. Needs nothing but java.base. */
+module org.neuralop4j {
+    exports org.neuralop4j.tensor;
+    exports org.neuralop4j.fft;
+}

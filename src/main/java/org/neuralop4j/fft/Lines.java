@@ -1,0 +1,77 @@
+package org.neuralop4j.fft;
+
+import org.neuralop4j.tensor.Parallel;
+import org.neuralop4j.tensor.Shapes;
+import org.neuralop4j.tensor.Tensor;
+
+/**
+ * Applies a 1-d operation to every line of a tensor along one axis. A line at stride s is
+ * gathered together with its neighbours (up to {@link #BLOCK} lines whose elements lie next to
+ * each other in memory), so strided axes are read a cache line at a time; blocks are spread over
+ * threads, and each line is computed the same way whatever the thread count.
+ */
+final class Lines {
+    private Lines() {}
+
+    static final int BLOCK = 16;
+
+    /** One line in, one line out; {@code inIm} is all zeros for a real input. */
+    interface Op {
+        void apply(double[] inRe, double[] inIm, double[] outRe, double[] outIm, Object scratch);
+    }
+
+    interface Scratch {
+        Object make();
+    }
+
+    /**
+     * A new tensor equal to x with the axis of length n replaced by one of length {@code nOut},
+     * each line computed by {@code op}; complex unless {@code realOut}.
+     */
+    static Tensor map(Tensor x, int axis, int nOut, boolean realOut, long flopsPerLine, Scratch scratch, Op op) {
+        int[] shape = x.shape();
+        int a = Shapes.axis(axis, shape.length, "fft");
+        int n = shape[a];
+        int outer = Shapes.prod(shape, 0, a), inner = Shapes.prod(shape, a + 1, shape.length);
+        int[] outShape = shape.clone();
+        outShape[a] = nOut;
+        Tensor out = realOut ? Tensor.zeros(outShape) : Tensor.zerosComplex(outShape);
+        if (out.size() == 0 || x.size() == 0) return out;
+        double[] xr = x.re(), xi = x.im(), or = out.re(), oi = out.im();
+        int bw = Math.min(BLOCK, inner);
+        int blocksPerOuter = (inner + bw - 1) / bw;
+        int blocks = outer * blocksPerOuter;
+        int grain = (int) Math.max(1, Math.min(blocks, 200_000 / Math.max(1, flopsPerLine * bw)));
+        Parallel.forRange(blocks, grain, (b0, b1) -> {
+            Object s = scratch.make();
+            double[][] lr = new double[bw][n], li = new double[bw][n];
+            double[][] mr = new double[bw][nOut], mi = new double[bw][nOut];
+            for (int blk = b0; blk < b1; blk++) {
+                int o = blk / blocksPerOuter, i0 = (blk % blocksPerOuter) * bw;
+                int w = Math.min(bw, inner - i0);
+                int inBase = o * n * inner + i0, outBase = o * nOut * inner + i0;
+                for (int k = 0; k < n; k++) {
+                    int p = inBase + k * inner;
+                    for (int l = 0; l < w; l++) {
+                        lr[l][k] = xr[p + l];
+                        li[l][k] = xi == null ? 0.0 : xi[p + l];
+                    }
+                }
+                for (int l = 0; l < w; l++) op.apply(lr[l], li[l], mr[l], mi[l], s);
+                for (int k = 0; k < nOut; k++) {
+                    int p = outBase + k * inner;
+                    for (int l = 0; l < w; l++) {
+                        or[p + l] = mr[l][k];
+                        if (oi != null) oi[p + l] = mi[l][k];
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** An estimate of the floating-point work of a length-n transform, for sizing parallel chunks. */
+    static long cost(int n) {
+        return 5L * n * (32 - Integer.numberOfLeadingZeros(Math.max(n, 1)));
+    }
+}
