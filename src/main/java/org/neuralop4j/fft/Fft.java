@@ -85,16 +85,14 @@ public final class Fft {
         RealPlan plan = RealPlan.of(n);
         int bins = n / 2 + 1, have = x.dim(axis);
         double f = norm.factor(n, true);
-        int used = Math.min(have, bins);
-        return Lines.map(x, axis, n, true, Lines.cost(n), () -> new Object[] {plan.newWork(), new double[bins], new double[bins]},
-                (ir, ii, or, oi, s) -> {
-                    Object[] w = (Object[]) s;
-                    double[] br = (double[]) w[1], bi = (double[]) w[2]; // zeros past `used`, never written
-                    System.arraycopy(ir, 0, br, 0, used);
-                    System.arraycopy(ii, 0, bi, 0, used);
-                    plan.inverse(br, bi, or, (RealPlan.Work) w[0]);
-                    scale(or, n, f);
-                });
+        return Lines.map(x, axis, n, true, Lines.cost(n), plan::newWork, (re, im, work) -> {
+            if (have < bins) { // missing bins are zero
+                Arrays.fill(re, have, bins, 0.0);
+                Arrays.fill(im, have, bins, 0.0);
+            }
+            plan.inverse(re, im, re, (RealPlan.Work) work);
+            scale(re, n, f);
+        });
     }
 
     // ---------------------------------------------------------------- n-d
@@ -207,33 +205,24 @@ public final class Fft {
         int have = x.dim(axis);
         int nOut = outSplit == 0 ? n : 2 * outSplit;
         double f = norm.factor(n, inverse);
-        return Lines.map(x, axis, nOut, false, Lines.cost(n), () -> new Object[] {new double[n], new double[n], plan.newWork()},
-                (ir, ii, or, oi, s) -> {
-                    Object[] w = (Object[]) s;
-                    double[] lr = (double[]) w[0], li = (double[]) w[1];
-                    if (inSplit == 0) {
-                        int c = Math.min(have, n);
-                        System.arraycopy(ir, 0, lr, 0, c);
-                        System.arraycopy(ii, 0, li, 0, c);
-                        Arrays.fill(lr, c, n, 0.0);
-                        Arrays.fill(li, c, n, 0.0);
-                    } else {
-                        Arrays.fill(lr, 0.0);
-                        Arrays.fill(li, 0.0);
-                        place(ir, lr, inSplit, n);
-                        place(ii, li, inSplit, n);
-                    }
-                    plan.transform(lr, li, inverse, (double[][]) w[2]);
-                    if (outSplit == 0) {
-                        System.arraycopy(lr, 0, or, 0, n);
-                        System.arraycopy(li, 0, oi, 0, n);
-                    } else {
-                        pick(lr, or, outSplit, n);
-                        pick(li, oi, outSplit, n);
-                    }
-                    scale(or, nOut, f);
-                    scale(oi, nOut, f);
-                });
+        return Lines.map(x, axis, nOut, false, Lines.cost(n), plan::newWork, (re, im, work) -> {
+            if (inSplit == 0) {
+                if (have < n) { // numpy's n > length: zero-pad at the end
+                    Arrays.fill(re, have, n, 0.0);
+                    Arrays.fill(im, have, n, 0.0);
+                }
+            } else { // 2m values: the last m move to the end, zeros between
+                spread(re, inSplit, n);
+                spread(im, inSplit, n);
+            }
+            plan.transform(re, im, inverse, (double[][]) work);
+            if (outSplit > 0) { // keep the first and the last m
+                System.arraycopy(re, n - outSplit, re, outSplit, outSplit);
+                System.arraycopy(im, n - outSplit, im, outSplit, outSplit);
+            }
+            scale(re, nOut, f);
+            scale(im, nOut, f);
+        });
     }
 
     /** The real transform along an axis, keeping the first {@code keep} bins. */
@@ -242,29 +231,17 @@ public final class Fft {
         int n = x.dim(axis);
         RealPlan plan = RealPlan.of(n);
         double f = norm.factor(n, false);
-        int bins = n / 2 + 1;
-        return Lines.map(x, axis, keep, false, Lines.cost(n), () -> new Object[] {plan.newWork(), new double[bins], new double[bins]},
-                (ir, ii, or, oi, s) -> {
-                    Object[] w = (Object[]) s;
-                    double[] br = (double[]) w[1], bi = (double[]) w[2];
-                    plan.forward(ir, br, bi, (RealPlan.Work) w[0]);
-                    for (int k = 0; k < keep; k++) {
-                        or[k] = f * br[k];
-                        oi[k] = f * bi[k];
-                    }
-                });
+        return Lines.map(x, axis, keep, false, Lines.cost(n), plan::newWork, (re, im, work) -> {
+            plan.forward(re, re, im, (RealPlan.Work) work);
+            scale(re, keep, f);
+            scale(im, keep, f);
+        });
     }
 
-    /** src holds 2m values: the first m go to dst[0..m), the last m to dst[n−m..n). */
-    private static void place(double[] src, double[] dst, int m, int n) {
-        System.arraycopy(src, 0, dst, 0, m);
-        System.arraycopy(src, m, dst, n - m, m);
-    }
-
-    /** The inverse of place: dst[0..m) = src[0..m), dst[m..2m) = src[n−m..n). */
-    private static void pick(double[] src, double[] dst, int m, int n) {
-        System.arraycopy(src, 0, dst, 0, m);
-        System.arraycopy(src, n - m, dst, m, m);
+    /** a[0..2m) holds the block 0..m−1, −m..−1: move its second half to a[n−m..n) and zero between. */
+    private static void spread(double[] a, int m, int n) {
+        System.arraycopy(a, m, a, n - m, m);
+        Arrays.fill(a, m, n - m, 0.0);
     }
 
     private static void scale(double[] a, int n, double f) {

@@ -15,9 +15,13 @@ final class Lines {
 
     static final int BLOCK = 16;
 
-    /** One line in, one line out; {@code inIm} is all zeros for a real input. */
+    /**
+     * One line, transformed in place: on entry {@code re[0..n)} and {@code im[0..n)} hold the
+     * input line (im all zeros for a real input); on exit {@code [0..nOut)} hold the output. The
+     * buffers are {@code max(n, nOut)} long; what lies past the input is undefined on entry.
+     */
     interface Op {
-        void apply(double[] inRe, double[] inIm, double[] outRe, double[] outIm, Object scratch);
+        void apply(double[] re, double[] im, Object scratch);
     }
 
     interface Scratch {
@@ -38,31 +42,42 @@ final class Lines {
         Tensor out = realOut ? Tensor.zeros(outShape) : Tensor.zerosComplex(outShape);
         if (out.size() == 0 || x.size() == 0) return out;
         double[] xr = x.re(), xi = x.im(), or = out.re(), oi = out.im();
+        int len = Math.max(n, nOut);
         int bw = Math.min(BLOCK, inner);
         int blocksPerOuter = (inner + bw - 1) / bw;
         int blocks = outer * blocksPerOuter;
         int grain = (int) Math.max(1, Math.min(blocks, 200_000 / Math.max(1, flopsPerLine * bw)));
         Parallel.forRange(blocks, grain, (b0, b1) -> {
             Object s = scratch.make();
-            double[][] lr = new double[bw][n], li = new double[bw][n];
-            double[][] mr = new double[bw][nOut], mi = new double[bw][nOut];
+            double[][] lr = new double[bw][len], li = new double[bw][len];
             for (int blk = b0; blk < b1; blk++) {
                 int o = blk / blocksPerOuter, i0 = (blk % blocksPerOuter) * bw;
                 int w = Math.min(bw, inner - i0);
                 int inBase = o * n * inner + i0, outBase = o * nOut * inner + i0;
-                for (int k = 0; k < n; k++) {
-                    int p = inBase + k * inner;
-                    for (int l = 0; l < w; l++) {
-                        lr[l][k] = xr[p + l];
-                        li[l][k] = xi == null ? 0.0 : xi[p + l];
+                if (inner == 1) { // contiguous line
+                    System.arraycopy(xr, inBase, lr[0], 0, n);
+                    if (xi == null) java.util.Arrays.fill(li[0], 0, n, 0.0);
+                    else System.arraycopy(xi, inBase, li[0], 0, n);
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        int p = inBase + k * inner;
+                        for (int l = 0; l < w; l++) {
+                            lr[l][k] = xr[p + l];
+                            li[l][k] = xi == null ? 0.0 : xi[p + l];
+                        }
                     }
                 }
-                for (int l = 0; l < w; l++) op.apply(lr[l], li[l], mr[l], mi[l], s);
-                for (int k = 0; k < nOut; k++) {
-                    int p = outBase + k * inner;
-                    for (int l = 0; l < w; l++) {
-                        or[p + l] = mr[l][k];
-                        if (oi != null) oi[p + l] = mi[l][k];
+                for (int l = 0; l < w; l++) op.apply(lr[l], li[l], s);
+                if (inner == 1) {
+                    System.arraycopy(lr[0], 0, or, outBase, nOut);
+                    if (oi != null) System.arraycopy(li[0], 0, oi, outBase, nOut);
+                } else {
+                    for (int k = 0; k < nOut; k++) {
+                        int p = outBase + k * inner;
+                        for (int l = 0; l < w; l++) {
+                            or[p + l] = lr[l][k];
+                            if (oi != null) oi[p + l] = li[l][k];
+                        }
                     }
                 }
             }

@@ -2,18 +2,30 @@ package org.neuralop4j.fft;
 
 /**
  * Iterative decimation-in-time radix-2 FFT (Cooley–Tukey 1965) for n a power of two: a
- * bit-reversal permutation, then log2(n) butterfly stages.
+ * bit-reversal permutation, then log2(n) butterfly stages, run two at a time.
  *
  * <p>Twiddles are stored stage by stage: the stage that joins blocks of half-length h reads
  * {@code w[h + j] = e^{-iπj/h}}, j &lt; h, so every stage reads its twiddles with stride 1 and the
  * table has n entries in all. Each twiddle is computed directly with cos/sin (no recurrence), which
- * keeps the error of the transform at O(log n) ulps. The first two stages need no multiplication
- * and run as one radix-4 pass.
+ * keeps the error of the transform at O(log n) ulps.
+ *
+ * <p>Stages h and 2h are fused into one pass over the data (a radix-4 pass): for four points
+ * {@code a0..a3} spaced h apart, stage h joins (a0, a1) and (a2, a3) with {@code w_{2h}^j}, and
+ * stage 2h joins (a0, a2) with {@code w_{4h}^j} and (a1, a3) with {@code w_{4h}^{j+h} = ∓i·w_{4h}^j};
+ * regrouped, that is a radix-4 butterfly with three twiddle products instead of four, and the arrays
+ * are read and written half as often as by two radix-2 stages. A leftover stage (odd log2 n) runs first, alone.
+ * The early stages run block by block over cache-sized blocks, so long transforms sweep the whole
+ * array only for their last few stages.
  */
 final class Radix2 extends Plan {
+    /** Points per cache block for the early stages: re and im of 1024 doubles take 16 KiB of L1. */
+    private static final int BLOCK = 1024;
+
     private final int[] rev; // pairs (i, j), i < j, to swap for the bit-reversal permutation
     private final double[] wr;
-    private final double[] wi; // forward sign; the inverse negates it
+    private final double[] wiF; // forward: −sin
+    private final double[] wiI; // inverse: +sin
+    private final double[] w3r, w3iF, w3iI; // w_{4h}^{3j} at [h + j], for the fused passes
 
     Radix2(int n) {
         super(n);
@@ -28,13 +40,27 @@ final class Radix2 extends Plan {
                 rev[k++] = j;
             }
         }
-        wr = new double[Math.max(n, 1)];
-        wi = new double[Math.max(n, 1)];
+        wr = new double[n];
+        wiF = new double[n];
+        wiI = new double[n];
         for (int h = 1; h < n; h <<= 1) {
             for (int j = 0; j < h; j++) {
                 double a = Math.PI * j / h;
                 wr[h + j] = Math.cos(a);
-                wi[h + j] = -Math.sin(a);
+                wiF[h + j] = -Math.sin(a);
+                wiI[h + j] = Math.sin(a);
+            }
+        }
+        w3r = new double[n];
+        w3iF = new double[n];
+        w3iI = new double[n];
+        for (int h = 1; 4 * h <= n; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // angle 2π·3j/(4h), reduced to [0, 2π) exactly in integers first
+                double a = 2 * Math.PI * ((3L * j) % (4L * h)) / (4.0 * h);
+                w3r[h + j] = Math.cos(a);
+                w3iF[h + j] = -Math.sin(a);
+                w3iI[h + j] = Math.sin(a);
             }
         }
     }
@@ -60,42 +86,77 @@ final class Radix2 extends Plan {
             im[i] = im[j];
             im[j] = t;
         }
-        if (n == 2) {
-            double r = re[1], m = im[1];
-            re[1] = re[0] - r;
-            im[1] = im[0] - m;
-            re[0] += r;
-            im[0] += m;
-            return;
+        double[] wi = inverse ? wiI : wiF, w3i = inverse ? w3iI : w3iF;
+        boolean oddStages = Integer.numberOfTrailingZeros(n) % 2 == 1;
+        // The early stages work within blocks that fit in the L1 cache: all of them are done on one
+        // block before the next block is touched. Only the late stages sweep the whole array.
+        int block = Math.min(n, BLOCK);
+        int h = 1;
+        for (int base = 0; base < n; base += block) {
+            if (oddStages) {
+                radix2First(re, im, base, base + block);
+                h = 2;
+            } else {
+                radix4First(re, im, inverse, base, base + block);
+                h = 4;
+            }
+            for (; 4 * h <= block; h <<= 2) radix4(re, im, wi, w3i, inverse, base, base + block, h);
         }
-        firstTwoStages(re, im, inverse);
-        double s = inverse ? -1.0 : 1.0;
-        for (int h = 4; h < n; h <<= 1) {
-            int len = h << 1;
-            for (int i = 0; i < n; i += len) {
-                for (int j = 0; j < h; j++) {
-                    int a = i + j, b = a + h;
-                    double c = wr[h + j], d = s * wi[h + j];
-                    double xr = re[b] * c - im[b] * d;
-                    double xi = re[b] * d + im[b] * c;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                }
+        for (; 4 * h <= n; h <<= 2) radix4(re, im, wi, w3i, inverse, 0, n, h);
+    }
+
+    /**
+     * Stages h and 2h fused, over {@code [from, to)} (a multiple of 4h long). With W = w_{4h}^j,
+     * the two stages' twiddles regroup into three products, {@code W²·x1}, {@code W·x2} and
+     * {@code W³·x3} (radix-4 arithmetic on radix-2 ordered data; x1 and x2 trade places).
+     */
+    private void radix4(double[] re, double[] im, double[] wi, double[] w3i, boolean inverse, int from, int to, int h) {
+        int h2 = 2 * h;
+        for (int i = from; i < to; i += 4 * h) {
+            for (int j = 0; j < h; j++) {
+                int a0 = i + j, a1 = a0 + h, a2 = a1 + h, a3 = a2 + h;
+                double c2 = wr[h + j], s2 = wi[h + j]; // W² = w_{2h}^j
+                double c1 = wr[h2 + j], s1 = wi[h2 + j]; // W = w_{4h}^j
+                double c3 = w3r[h + j], s3 = w3i[h + j]; // W³
+                double r1 = re[a1], i1 = im[a1], r2 = re[a2], i2 = im[a2], r3 = re[a3], i3 = im[a3];
+                double tr = r1 * c2 - i1 * s2, ti = r1 * s2 + i1 * c2;
+                double pr = r2 * c1 - i2 * s1, pi = r2 * s1 + i2 * c1;
+                double qr = r3 * c3 - i3 * s3, qi = r3 * s3 + i3 * c3;
+                double r0 = re[a0], i0 = im[a0];
+                double y0r = r0 + tr, y0i = i0 + ti, y1r = r0 - tr, y1i = i0 - ti;
+                double ur = pr + qr, ui = pi + qi, vr = pr - qr, vi = pi - qi;
+                double u3r = inverse ? -vi : vi, u3i = inverse ? vr : -vr; // ∓i·v
+                re[a0] = y0r + ur;
+                im[a0] = y0i + ui;
+                re[a2] = y0r - ur;
+                im[a2] = y0i - ui;
+                re[a1] = y1r + u3r;
+                im[a1] = y1i + u3i;
+                re[a3] = y1r - u3r;
+                im[a3] = y1i - u3i;
             }
         }
     }
 
-    /** Stages of length 2 and 4 fused: twiddles 1 and ∓i, no multiplications. */
-    private void firstTwoStages(double[] re, double[] im, boolean inverse) {
-        for (int i = 0; i < n; i += 4) {
+    /** The stage h = 1 alone (for an odd number of stages): twiddle 1. */
+    private static void radix2First(double[] re, double[] im, int from, int to) {
+        for (int i = from; i < to; i += 2) {
+            double r = re[i + 1], m = im[i + 1];
+            re[i + 1] = re[i] - r;
+            im[i + 1] = im[i] - m;
+            re[i] += r;
+            im[i] += m;
+        }
+    }
+
+    /** Stages h = 1 and 2 fused: twiddles 1 and ∓i, no multiplications. */
+    private static void radix4First(double[] re, double[] im, boolean inverse, int from, int to) {
+        for (int i = from; i < to; i += 4) {
             double r0 = re[i], i0 = im[i], r1 = re[i + 1], i1 = im[i + 1];
             double r2 = re[i + 2], i2 = im[i + 2], r3 = re[i + 3], i3 = im[i + 3];
             double ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1;
             double cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3;
-            // d times -i (forward) or +i (inverse)
-            double er = inverse ? -di : di, ei = inverse ? dr : -dr;
+            double er = inverse ? -di : di, ei = inverse ? dr : -dr; // ∓i·d
             re[i] = ar + cr;
             im[i] = ai + ci;
             re[i + 2] = ar - cr;

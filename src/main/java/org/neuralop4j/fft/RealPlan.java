@@ -54,7 +54,7 @@ final class RealPlan {
 
     record Work(double[] zr, double[] zi, double[][] inner) {}
 
-    /** x[0..n) → bins X[0..n/2] written to (outRe, outIm)[0..n/2]. */
+    /** x[0..n) → bins X[0..n/2] written to (outRe, outIm)[0..n/2]; outRe may be x (x is read first). */
     void forward(double[] x, double[] outRe, double[] outIm, Work w) {
         double[] zr = w.zr, zi = w.zi;
         if (n % 2 == 1 || n == 1) {
