@@ -13,7 +13,7 @@ import org.neuralop4j.tensor.Tensor;
 final class Lines {
     private Lines() {}
 
-    static final int BLOCK = 16;
+    static final int BLOCK = 32;
 
     /**
      * One line, transformed in place: on entry {@code re[0..n)} and {@code im[0..n)} hold the
@@ -59,12 +59,11 @@ final class Lines {
                     if (xi == null) java.util.Arrays.fill(li[0], 0, n, 0.0);
                     else System.arraycopy(xi, inBase, li[0], 0, n);
                 } else {
-                    for (int k = 0; k < n; k++) {
-                        int p = inBase + k * inner;
-                        for (int l = 0; l < w; l++) {
-                            lr[l][k] = xr[p + l];
-                            li[l][k] = xi == null ? 0.0 : xi[p + l];
-                        }
+                    gather(xr, inBase, inner, n, lr, w);
+                    if (xi == null) {
+                        for (int l = 0; l < w; l++) java.util.Arrays.fill(li[l], 0, n, 0.0);
+                    } else {
+                        gather(xi, inBase, inner, n, li, w);
                     }
                 }
                 for (int l = 0; l < w; l++) op.apply(lr[l], li[l], s);
@@ -72,17 +71,28 @@ final class Lines {
                     System.arraycopy(lr[0], 0, or, outBase, nOut);
                     if (oi != null) System.arraycopy(li[0], 0, oi, outBase, nOut);
                 } else {
-                    for (int k = 0; k < nOut; k++) {
-                        int p = outBase + k * inner;
-                        for (int l = 0; l < w; l++) {
-                            or[p + l] = lr[l][k];
-                            if (oi != null) oi[p + l] = li[l][k];
-                        }
-                    }
+                    scatter(lr, w, nOut, or, outBase, inner);
+                    if (oi != null) scatter(li, w, nOut, oi, outBase, inner);
                 }
             }
         });
         return out;
+    }
+
+    /** lines[l][k] = src[base + k·stride + l] for k < n, l < w: w neighbouring lines share each cache line read. */
+    private static void gather(double[] src, int base, int stride, int n, double[][] lines, int w) {
+        for (int l = 0; l < w; l++) {
+            double[] line = lines[l];
+            for (int k = 0, p = base + l; k < n; k++, p += stride) line[k] = src[p];
+        }
+    }
+
+    /** dst[base + k·stride + l] = lines[l][k] for k < n, l < w. */
+    private static void scatter(double[][] lines, int w, int n, double[] dst, int base, int stride) {
+        for (int l = 0; l < w; l++) {
+            double[] line = lines[l];
+            for (int k = 0, p = base + l; k < n; k++, p += stride) dst[p] = line[k];
+        }
     }
 
     /** An estimate of the floating-point work of a length-n transform, for sizing parallel chunks. */

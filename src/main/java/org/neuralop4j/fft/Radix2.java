@@ -13,7 +13,8 @@ package org.neuralop4j.fft;
  * {@code a0..a3} spaced h apart, stage h joins (a0, a1) and (a2, a3) with {@code w_{2h}^j}, and
  * stage 2h joins (a0, a2) with {@code w_{4h}^j} and (a1, a3) with {@code w_{4h}^{j+h} = ∓i·w_{4h}^j};
  * regrouped, that is a radix-4 butterfly with three twiddle products instead of four, and the arrays
- * are read and written half as often as by two radix-2 stages. A leftover stage (odd log2 n) runs first, alone.
+ * are read and written half as often as by two radix-2 stages. With an odd number of stages the
+ * first three run as one 8-point pass.
  * The early stages run block by block over cache-sized blocks, so long transforms sweep the whole
  * array only for their last few stages.
  */
@@ -93,7 +94,10 @@ final class Radix2 extends Plan {
         int block = Math.min(n, BLOCK);
         int h = 1;
         for (int base = 0; base < n; base += block) {
-            if (oddStages) {
+            if (oddStages && n >= 8) {
+                radix8First(re, im, inverse, base, base + block);
+                h = 8;
+            } else if (oddStages) {
                 radix2First(re, im, base, base + block);
                 h = 2;
             } else {
@@ -138,7 +142,48 @@ final class Radix2 extends Plan {
         }
     }
 
-    /** The stage h = 1 alone (for an odd number of stages): twiddle 1. */
+    /**
+     * Stages h = 1, 2 and 4 fused (for an odd number of stages): an 8-point DFT of each run of 8
+     * bit-reversed inputs, with the twiddles 1, ∓i and (±1 − i)/√2 written out.
+     */
+    private static void radix8First(double[] re, double[] im, boolean inverse, int from, int to) {
+        double sg = inverse ? -1.0 : 1.0, r = Math.sqrt(0.5);
+        for (int i = from; i < to; i += 8) {
+            // stage h = 1
+            double a0r = re[i] + re[i + 1], a0i = im[i] + im[i + 1], a1r = re[i] - re[i + 1], a1i = im[i] - im[i + 1];
+            double a2r = re[i + 2] + re[i + 3], a2i = im[i + 2] + im[i + 3], a3r = re[i + 2] - re[i + 3], a3i = im[i + 2] - im[i + 3];
+            double a4r = re[i + 4] + re[i + 5], a4i = im[i + 4] + im[i + 5], a5r = re[i + 4] - re[i + 5], a5i = im[i + 4] - im[i + 5];
+            double a6r = re[i + 6] + re[i + 7], a6i = im[i + 6] + im[i + 7], a7r = re[i + 6] - re[i + 7], a7i = im[i + 6] - im[i + 7];
+            // stage h = 2: twiddles 1 and ∓i
+            double t3r = sg * a3i, t3i = -sg * a3r, t7r = sg * a7i, t7i = -sg * a7r;
+            double b0r = a0r + a2r, b0i = a0i + a2i, b2r = a0r - a2r, b2i = a0i - a2i;
+            double b1r = a1r + t3r, b1i = a1i + t3i, b3r = a1r - t3r, b3i = a1i - t3i;
+            double b4r = a4r + a6r, b4i = a4i + a6i, b6r = a4r - a6r, b6i = a4i - a6i;
+            double b5r = a5r + t7r, b5i = a5i + t7i, b7r = a5r - t7r, b7i = a5i - t7i;
+            // stage h = 4: twiddles 1, (1 ∓ i)/√2, ∓i, (−1 ∓ i)/√2
+            double u5r = r * (b5r + sg * b5i), u5i = r * (b5i - sg * b5r);
+            double u6r = sg * b6i, u6i = -sg * b6r;
+            double u7r = r * (-b7r + sg * b7i), u7i = r * (-b7i - sg * b7r);
+            re[i] = b0r + b4r;
+            im[i] = b0i + b4i;
+            re[i + 4] = b0r - b4r;
+            im[i + 4] = b0i - b4i;
+            re[i + 1] = b1r + u5r;
+            im[i + 1] = b1i + u5i;
+            re[i + 5] = b1r - u5r;
+            im[i + 5] = b1i - u5i;
+            re[i + 2] = b2r + u6r;
+            im[i + 2] = b2i + u6i;
+            re[i + 6] = b2r - u6r;
+            im[i + 6] = b2i - u6i;
+            re[i + 3] = b3r + u7r;
+            im[i + 3] = b3i + u7i;
+            re[i + 7] = b3r - u7r;
+            im[i + 7] = b3i - u7i;
+        }
+    }
+
+    /** The stage h = 1 alone (n = 2): twiddle 1. */
     private static void radix2First(double[] re, double[] im, int from, int to) {
         for (int i = from; i < to; i += 2) {
             double r = re[i + 1], m = im[i + 1];
