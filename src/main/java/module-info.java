@@ -2,4 +2,5 @@
 module org.neuralop4j {
     exports org.neuralop4j.tensor;
     exports org.neuralop4j.fft;
+    exports org.neuralop4j.autograd;
 }

@@ -8,6 +8,18 @@ package org.neuralop4j.fft;
 public enum Norm {
     BACKWARD, ORTHO, FORWARD;
 
+    /**
+     * The normalization of the adjoint: the adjoint of a transform with this normalization is the
+     * opposite-direction transform with {@code dual()} (BACKWARD and FORWARD swap, ORTHO stays).
+     */
+    public Norm dual() {
+        return switch (this) {
+            case BACKWARD -> FORWARD;
+            case ORTHO -> ORTHO;
+            case FORWARD -> BACKWARD;
+        };
+    }
+
     /** The factor applied to a forward ({@code inverse = false}) or inverse transform of length n. */
     double factor(int n, boolean inverse) {
         return switch (this) {

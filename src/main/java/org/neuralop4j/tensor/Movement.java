@@ -51,6 +51,20 @@ final class Movement {
         return new Tensor(out, ore, oim);
     }
 
+    static Tensor broadcastTo(Tensor x, int[] target) {
+        int[] b = Shapes.broadcast(x.shapeRef(), target, "broadcastTo");
+        if (!java.util.Arrays.equals(b, target)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + Shapes.str(x.shapeRef()) + " cannot be broadcast to " + Shapes.str(target));
+        }
+        int[] out = target.clone();
+        int[] stride = Shapes.broadcastStrides(x.shapeRef(), out);
+        double[] ore = new double[Shapes.size(out)];
+        double[] oim = x.im == null ? null : new double[ore.length];
+        gather(x.re, ore, out, stride);
+        if (oim != null) gather(x.im, oim, out, stride);
+        return new Tensor(out, ore, oim);
+    }
+
     /** dst (row-major over shape) [i] = src[Σ idx_d · stride_d]; the innermost axis runs as a loop. */
     private static void gather(double[] src, double[] dst, int[] shape, int[] stride) {
         int r = shape.length;

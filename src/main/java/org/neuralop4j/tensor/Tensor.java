@@ -350,6 +350,11 @@ public final class Tensor {
         return new Tensor(Movement.resolveReshape(shape, newShape), re, im);
     }
 
+    /** This tensor repeated along broadcast axes to {@code target} (numpy's broadcast_to, copied). */
+    public Tensor broadcastTo(int... target) {
+        return Movement.broadcastTo(this, target);
+    }
+
     /** Axes reordered: result axis i is this tensor's axis {@code perm[i]}. Copies. */
     public Tensor permute(int... perm) {
         return Movement.permute(this, perm);
