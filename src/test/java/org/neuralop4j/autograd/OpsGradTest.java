@@ -66,6 +66,7 @@ class OpsGradTest {
             int[] perm = new int[r];
             for (int i = 0; i < r; i++) perm[i] = (i + 1) % r;
             grads(v -> Ops.permute(v[0], perm), x);
+            grads(v -> Ops.transpose(v[0], 0, -1), x);
             grads(v -> Ops.slice(v[0], a, n / 3, n), x);
             grads(v -> Ops.pad(v[0], a, 1, 2), x);
             Tensor y = Tensor.randnComplex(x.size(), x.shape());

@@ -159,6 +159,16 @@ class TensorTest {
     }
 
     @Test
+    void broadcastToRepeatsAlongBroadcastAxes() {
+        Props.forAll("broadcastTo(s) = x + zeros(s)", broadcastPairs(), p -> {
+            int[] target = p.a().add(p.b()).shape();
+            Tensor x = p.a();
+            assertEquals(0.0, x.broadcastTo(target).maxAbsDiff(x.add(Tensor.zeros(target))));
+        });
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(3).broadcastTo(2, 4));
+    }
+
+    @Test
     void matmulMatchesATripleLoop() {
         Gen<Pair> cases = (r, size) -> {
             int m = 1 + r.nextInt(6), k = 1 + r.nextInt(6), n = 1 + r.nextInt(6), b = 1 + r.nextInt(3);
