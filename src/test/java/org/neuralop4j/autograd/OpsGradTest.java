@@ -17,17 +17,13 @@ class OpsGradTest {
     /** Two tensors whose shapes broadcast against each other, each real or complex. */
     static Gen<Pair> broadcastPairs() {
         return (r, size) -> {
-            int[] s = Gen.shapes(0, 3, 4).next(r, size);
-            int drop = r.nextInt(s.length + 1);
-            int[] t = java.util.Arrays.copyOfRange(s, drop, s.length);
-            for (int i = 0; i < t.length; i++) if (r.nextInt(3) == 0) t[i] = 1;
-            Tensor a = any(r, s), b = any(r, t);
-            return r.nextBoolean() ? new Pair(a, b) : new Pair(b, a);
+            int[][] s = Gen.broadcastShapes(3, 4).next(r, size);
+            return new Pair(Gen.anyTensor(r, s[0]), Gen.anyTensor(r, s[1]));
         };
     }
 
     static Tensor any(SplittableRandom r, int... shape) {
-        return r.nextBoolean() ? Tensor.randnComplex(r.nextLong(), shape) : Tensor.randn(r.nextLong(), shape);
+        return Gen.anyTensor(r, shape);
     }
 
     static Gen<Tensor> tensors(int maxRank) {

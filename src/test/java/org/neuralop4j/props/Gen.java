@@ -51,6 +51,27 @@ public interface Gen<T> {
         };
     }
 
+    /**
+     * Two shapes that broadcast against each other under numpy's rules: the second is a suffix of
+     * the first with some dimensions set to 1, and the first has 1s where the second does not; the
+     * pair comes in either order.
+     */
+    static Gen<int[][]> broadcastShapes(int maxRank, int maxDim) {
+        return (r, size) -> {
+            int[] s = shapes(0, maxRank, maxDim).next(r, size);
+            int drop = r.nextInt(s.length + 1);
+            int[] t = java.util.Arrays.copyOfRange(s, drop, s.length);
+            for (int i = 0; i < t.length; i++) if (r.nextInt(3) == 0) t[i] = 1;
+            for (int i = drop; i < s.length; i++) if (r.nextInt(4) == 0 && t[i - drop] != 1) s[i] = 1;
+            return r.nextBoolean() ? new int[][] {s, t} : new int[][] {t, s};
+        };
+    }
+
+    /** A standard-normal tensor of the given shape, real or complex at random. */
+    static Tensor anyTensor(SplittableRandom r, int... shape) {
+        return r.nextBoolean() ? Tensor.randnComplex(r.nextLong(), shape) : Tensor.randn(r.nextLong(), shape);
+    }
+
     /** A standard-normal tensor of a generated shape, real or complex. */
     static Gen<Tensor> tensors(Gen<int[]> shapes, boolean complex) {
         return (r, size) -> {
