@@ -2,5 +2,6 @@
 module org.neuralop4j {
     exports org.neuralop4j.tensor;
     exports org.neuralop4j.fft;
+    exports org.neuralop4j.linalg;
     exports org.neuralop4j.autograd;
 }
