@@ -32,7 +32,8 @@ public final class Svd {
     public record Result(Tensor u, Tensor s, Tensor vh) {}
 
     private static final int MAX_SWEEPS = 60;
-    private static final double TOL = 1e-15;
+    /** Rotate while |w_pᴴw_q| > TOL·m·‖w_p‖‖w_q‖ (m·ε, the usual one-sided Jacobi threshold). */
+    private static final double TOL = 2.2e-16;
 
     public static Result decompose(Tensor a) {
         if (a.rank() != 2) throw new IllegalArgumentException("svd: expected a matrix, got shape " + java.util.Arrays.toString(a.shape()));
@@ -40,11 +41,10 @@ public final class Svd {
         // work on the tall one of A and Aᴴ: A = Q R, then R = U_r Σ Vᴴ, so A = (Q U_r) Σ Vᴴ
         ColMatrix tall = ColMatrix.of(a, wide);
         Qr.Reflectors qr = Qr.Reflectors.factor(tall);
-        Jacobi j = Jacobi.run(qr.r());
-        ColMatrix u = qr.applyQ(j.u);
+        Jacobi j = Jacobi.run(ColMatrix.of(qr.r().toTensor(true), false));
+        ColMatrix u = qr.applyQ(j.v);
         Tensor s = Tensor.of(j.s, j.s.length);
-        // for a wide A the roles swap: A = (Q U_r Σ Vᴴ)ᴴ = V Σ (Q U_r)ᴴ
-        return wide ? new Result(j.v.toTensor(false), s, u.toTensor(true)) : new Result(u.toTensor(false), s, j.v.toTensor(true));
+        return wide ? new Result(j.u.toTensor(false), s, u.toTensor(true)) : new Result(u.toTensor(false), s, j.u.toTensor(true));
     }
 
     /**
@@ -82,10 +82,14 @@ public final class Svd {
             int n = w.n, m = w.m;
             boolean cx = w.complex();
             ColMatrix v = ColMatrix.eye(n, n, cx);
+            double[] norm2 = new double[n];
+            double tol = TOL * Math.max(1, m);
             for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+                // squared column norms, recomputed each sweep, updated exactly by each rotation in between
+                for (int j = 0; j < n; j++) norm2[j] = dot(w, j, j)[0];
                 boolean rotated = false;
                 for (int p = 0; p < n - 1; p++) {
-                    for (int q = p + 1; q < n; q++) rotated |= rotate(w, v, p, q);
+                    for (int q = p + 1; q < n; q++) rotated |= rotate(w, v, norm2, p, q, tol);
                 }
                 if (!rotated) break;
             }
@@ -112,18 +116,23 @@ public final class Svd {
             return new Jacobi(u, vs, s);
         }
 
-        /** Orthogonalizes columns p and q of w (and rotates v alike); false if they already were. */
-        private static boolean rotate(ColMatrix w, ColMatrix v, int p, int q) {
+        /**
+         * Orthogonalizes columns p and q of w (and rotates v alike), unless |w_pᴴw_q| ≤ tol·‖w_p‖‖w_q‖
+         * already; the rotation maps the squared norms α, β to α − t|γ|, β + t|γ|.
+         */
+        private static boolean rotate(ColMatrix w, ColMatrix v, double[] norm2, int p, int q, double tol) {
             double[] g = dot(w, p, q);
-            double alpha = dot(w, p, p)[0], beta = dot(w, q, q)[0];
+            double alpha = norm2[p], beta = norm2[q];
             double gabs = Math.hypot(g[0], g[1]);
-            if (gabs == 0 || gabs <= TOL * Math.sqrt(alpha * beta)) return false;
+            if (gabs == 0 || gabs <= tol * Math.sqrt(alpha * beta)) return false;
             double zeta = (beta - alpha) / (2 * gabs);
             double t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
             double c = 1 / Math.sqrt(1 + t * t), s = c * t;
             double er = g[0] / gabs, ei = -g[1] / gabs; // e^{−iφ}
             turn(w, p, q, c, s, er, ei);
             turn(v, p, q, c, s, er, ei);
+            norm2[p] = alpha - t * gabs;
+            norm2[q] = beta + t * gabs;
             return true;
         }
 
