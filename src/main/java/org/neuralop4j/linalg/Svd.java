@@ -19,6 +19,10 @@ import org.neuralop4j.tensor.Tensor;
  * The QR step first makes the rotations work on a k × k matrix whatever the shape, which is what
  * keeps the wide unfoldings of Tucker decompositions (e.g. 32 × 4608) cheap.
  *
+ * <p>Before column p meets the columns after it, the one of largest norm among them is swapped into
+ * place (de Rijk, SIAM J. Sci. Stat. Comput. 10 (1989) 359–371), which saves about a tenth of the
+ * sweeps; squared norms are recomputed at each sweep and updated exactly by each rotation between.
+ *
  * <p>The rotation for columns p, q with Gram entries α = ‖w_p‖², β = ‖w_q‖², γ = w_pᴴw_q = |γ|e^{iφ}:
  * {@code ζ = (β − α)/(2|γ|)}, {@code t = sign ζ/(|ζ| + √(1 + ζ²))}, {@code c = 1/√(1 + t²)},
  * {@code s = c·t}, and {@code w_p ← c·w_p − s·e^{−iφ}w_q}, {@code w_q ← s·w_p + c·e^{−iφ}w_q}
@@ -89,6 +93,7 @@ public final class Svd {
                 for (int j = 0; j < n; j++) norm2[j] = dot(w, j, j)[0];
                 boolean rotated = false;
                 for (int p = 0; p < n - 1; p++) {
+                    swapColumns(w, v, norm2, p, argmax(norm2, p));
                     for (int q = p + 1; q < n; q++) rotated |= rotate(w, v, norm2, p, q, tol);
                 }
                 if (!rotated) break;
@@ -156,6 +161,33 @@ public final class Svd {
                 xi[op + i] = c * ai - s * bi;
                 xr[oq + i] = s * ar + c * br;
                 xi[oq + i] = s * ai + c * bi;
+            }
+        }
+
+        /** The index of the largest of a[from..]. */
+        private static int argmax(double[] a, int from) {
+            int best = from;
+            for (int j = from + 1; j < a.length; j++) if (a[j] > a[best]) best = j;
+            return best;
+        }
+
+        /** Swaps columns p and q of w and v, and their squared norms. */
+        private static void swapColumns(ColMatrix w, ColMatrix v, double[] norm2, int p, int q) {
+            if (p == q) return;
+            for (ColMatrix x : new ColMatrix[] {w, v}) {
+                swap(x.re, p * x.m, q * x.m, x.m);
+                if (x.im != null) swap(x.im, p * x.m, q * x.m, x.m);
+            }
+            double t = norm2[p];
+            norm2[p] = norm2[q];
+            norm2[q] = t;
+        }
+
+        private static void swap(double[] a, int i, int j, int len) {
+            for (int k = 0; k < len; k++) {
+                double t = a[i + k];
+                a[i + k] = a[j + k];
+                a[j + k] = t;
             }
         }
 

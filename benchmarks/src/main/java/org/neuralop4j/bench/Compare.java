@@ -18,39 +18,55 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per size, our time, each anchor's, and the ratio ours / anchor (below 1 means we are faster).
  * Everything runs single-threaded: {@code -Dneuralop4j.threads=1} for us, one thread for JTransforms.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [quick]}; "quick" shortens the runs.
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [quick|full] [fft|linalg]}; "quick"
+ * shortens the runs, the second word picks one group.
  */
 public final class Compare {
     public static void main(String[] args) throws RunnerException {
         boolean quick = args.length > 0 && args[0].equals("quick");
+        String only = args.length > 1 ? args[1] : "";
         List<RunResult> results = new ArrayList<>();
-        results.addAll(run(quick, Fft1d.class.getSimpleName() + "\\.(neuralop4j|jtransforms)$", null));
-        results.addAll(run(quick, Fft1d.class.getSimpleName() + "\\.commonsMath$",
-                new String[] {"64", "128", "256", "512", "1024", "2048", "4096", "8192", "16384"}));
-        results.addAll(run(quick, Rfft2d.class.getSimpleName() + "\\.", null));
+        if (only.isEmpty() || only.equals("fft")) {
+            results.addAll(run(quick, Fft1d.class.getSimpleName() + "\\.(neuralop4j|jtransforms)$", "n", null));
+            results.addAll(run(quick, Fft1d.class.getSimpleName() + "\\.commonsMath$", "n",
+                    new String[] {"64", "128", "256", "512", "1024", "2048", "4096", "8192", "16384"}));
+            results.addAll(run(quick, Rfft2d.class.getSimpleName() + "\\.", "n", null));
+        }
+        if (only.isEmpty() || only.equals("linalg")) {
+            results.addAll(run(quick, SvdBench.class.getSimpleName() + "\\.", "size", null));
+            results.addAll(run(quick, TuckerBench.class.getSimpleName() + "\\.", "shape", null));
+        }
 
-        // (benchmark class, n) -> (library -> µs)
+        // (benchmark class, parameter) -> (method -> µs)
         Map<String, Map<String, Double>> table = new LinkedHashMap<>();
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
             String cls = label.substring(0, label.lastIndexOf('.'));
             cls = cls.substring(cls.lastIndexOf('.') + 1);
-            String lib = label.substring(label.lastIndexOf('.') + 1);
-            String key = cls + " n=" + r.getParams().getParam("n");
-            table.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(lib, r.getPrimaryResult().getScore());
+            String method = label.substring(label.lastIndexOf('.') + 1);
+            String param = r.getParams().getParamsKeys().iterator().next();
+            String key = cls + " " + r.getParams().getParam(param);
+            table.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(method, r.getPrimaryResult().getScore());
         }
         System.out.println();
-        System.out.println("| benchmark | neuralop4j (µs) | JTransforms (µs) | ratio | Commons Math (µs) | ratio |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| benchmark | neuralop4j (µs) | anchor | anchor (µs) | ratio |");
+        System.out.println("|---|---:|---|---:|---:|");
         for (Map.Entry<String, Map<String, Double>> e : table.entrySet()) {
             Map<String, Double> v = e.getValue();
-            Double ours = v.get("neuralop4j"), jt = v.get("jtransforms"), cm = v.get("commonsMath");
-            System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |", e.getKey(),
-                    fmt(ours), fmt(jt), ratio(ours, jt), fmt(cm), ratio(ours, cm)));
+            Double ours = v.get("neuralop4j");
+            for (Map.Entry<String, Double> anchor : v.entrySet()) {
+                if (anchor.getKey().equals("neuralop4j")) continue;
+                if (ours == null) { // no anchor: our own methods, side by side
+                    System.out.println(String.format(Locale.ROOT, "| %s %s | %s | – | – | – |", e.getKey(), anchor.getKey(), fmt(anchor.getValue())));
+                } else {
+                    System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", e.getKey(), fmt(ours),
+                            anchor.getKey(), fmt(anchor.getValue()), ratio(ours, anchor.getValue())));
+                }
+            }
         }
     }
 
-    private static Collection<RunResult> run(boolean quick, String include, String[] sizes) throws RunnerException {
+    private static Collection<RunResult> run(boolean quick, String include, String param, String[] values) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -60,7 +76,7 @@ public final class Compare {
                 .measurementIterations(quick ? 3 : 8)
                 .measurementTime(TimeValue.milliseconds(quick ? 200 : 500))
                 .jvmArgsAppend("-Dneuralop4j.threads=1", "-Xmx2g");
-        if (sizes != null) o = o.param("n", sizes);
+        if (values != null) o = o.param(param, values);
         return new Runner(o.build()).run();
     }
 
