@@ -87,20 +87,24 @@ public record Tucker(Tensor core, Tensor[] factors) {
                         + ", expected [" + x.dim(k) + ", " + ranks[k] + "]");
             }
         }
-        double norm = Math.sqrt(squaredNorm(x));
-        double err = relativeError(x, project(x, u), norm);
+        double norm2 = squaredNorm(x), err = Double.POSITIVE_INFINITY;
+        Tucker current = null;
         for (int sweep = 0; sweep < maxSweeps; sweep++) {
+            Tensor core = null;
             for (int k = 0; k < u.length; k++) {
                 Tensor y = x;
                 for (int j = 0; j < u.length; j++) if (j != k) y = Modes.product(y, u[j], j, true);
                 u[k] = Svd.leading(Modes.unfold(y, k), ranks[k]).u();
+                // after the last mode, the core is one small product away
+                if (k == u.length - 1) core = Modes.product(y, u[k], k, true);
             }
-            double next = relativeError(x, project(x, u), norm);
+            current = new Tucker(core, u);
+            double next = norm2 == 0 ? 0 : Math.sqrt(Math.max(0, norm2 - squaredNorm(core)) / norm2);
             boolean done = err - next < tol;
             err = next;
             if (done) break;
         }
-        return project(x, u);
+        return current != null ? current : project(x, u);
     }
 
     /**
@@ -137,10 +141,6 @@ public record Tucker(Tensor core, Tensor[] factors) {
         for (double v : t.re()) s += v * v;
         if (t.im() != null) for (double v : t.im()) s += v * v;
         return s;
-    }
-
-    private static double relativeError(Tensor x, Tucker t, double norm) {
-        return norm == 0 ? 0 : Math.sqrt(Math.max(0, squaredNorm(x) - squaredNorm(t.core()))) / norm;
     }
 
     private static void checkRanks(Tensor x, int[] ranks) {
