@@ -8,26 +8,21 @@ import org.neuralop4j.tensor.Tensor;
  * orthonormal columns, s holds k non-negative values in descending order, Vh is k × n with
  * orthonormal rows. The input is not modified.
  *
- * <p>Algorithm: Householder QR of A (or of Aᴴ when A is wide), then one-sided Jacobi (Hestenes
- * 1958) on the small k × k triangular factor R: plane rotations from the right orthogonalize R's
- * columns pairwise until every pair is orthogonal to working precision; then the column norms are
- * the singular values and the normalized columns the left singular vectors of R (Drmač and Veselić,
- * "New fast and accurate Jacobi SVD algorithm", SIAM J. Matrix Anal. Appl. 29 (2008), §1).
- * Why Jacobi rather than bidiagonalization with implicit-shift QR: it is short enough to read in
- * one sitting, it is accurate to the last digits even for tiny singular values (relative accuracy,
- * which bidiagonal QR does not promise), and it handles complex input with one rotation formula.
- * The QR step first makes the rotations work on a k × k matrix whatever the shape, which is what
- * keeps the wide unfoldings of Tucker decompositions (e.g. 32 × 4608) cheap.
+ * <p>Algorithms, by input (each works on the tall one of A and Aᴴ, T, m ≥ n):
+ * <ul>
+ * <li>real: Householder bidiagonalization and implicit-shift QR on the bidiagonal ({@link GolubKahan});
+ *     when m ≥ 2n, QR first and the bidiagonal SVD of the n × n R (Chan's R-SVD). This is the fast
+ *     path, and real matrices are the common case.
+ * <li>complex: Householder QR, then one-sided Jacobi ({@link OneSidedJacobi}; Hestenes 1958) on the n × n Rᴴ: plane rotations
+ *     from the right orthogonalize its columns pairwise until every pair is orthogonal to working
+ *     precision; the column norms are the singular values (Drmač and Veselić, SIAM J. Matrix Anal.
+ *     Appl. 29 (2008), §1). Chosen for complex input because one rotation formula covers it (a
+ *     complex bidiagonalization needs extra phase bookkeeping to reach a real bidiagonal), it is
+ *     short, and it is accurate to the last digits even for tiny singular values. It is about three
+ *     times slower than the bidiagonal path on square matrices; the QR step keeps wide and tall
+ *     matrices (Tucker unfoldings such as 32 × 4608) cheap.
+ * </ul>
  *
- * <p>Before column p meets the columns after it, the one of largest norm among them is swapped into
- * place (de Rijk, SIAM J. Sci. Stat. Comput. 10 (1989) 359–371), which saves about a tenth of the
- * sweeps; squared norms are recomputed at each sweep and updated exactly by each rotation between.
- *
- * <p>The rotation for columns p, q with Gram entries α = ‖w_p‖², β = ‖w_q‖², γ = w_pᴴw_q = |γ|e^{iφ}:
- * {@code ζ = (β − α)/(2|γ|)}, {@code t = sign ζ/(|ζ| + √(1 + ζ²))}, {@code c = 1/√(1 + t²)},
- * {@code s = c·t}, and {@code w_p ← c·w_p − s·e^{−iφ}w_q}, {@code w_q ← s·w_p + c·e^{−iφ}w_q}
- * (Golub and Van Loan, 4th ed., Algorithm 8.4.1, applied to the Gram matrix after removing γ's
- * phase); the same rotation accumulates into V.
  */
 public final class Svd {
     private Svd() {}
@@ -35,20 +30,34 @@ public final class Svd {
     /** U (m × k), s (k, descending), Vh (k × n). */
     public record Result(Tensor u, Tensor s, Tensor vh) {}
 
-    private static final int MAX_SWEEPS = 60;
-    /** Rotate while |w_pᴴw_q| > TOL·m·‖w_p‖‖w_q‖ (m·ε, the usual one-sided Jacobi threshold). */
-    private static final double TOL = 2.2e-16;
-
     public static Result decompose(Tensor a) {
         if (a.rank() != 2) throw new IllegalArgumentException("svd: expected a matrix, got shape " + java.util.Arrays.toString(a.shape()));
         boolean wide = a.dim(0) < a.dim(1);
-        // work on the tall one of A and Aᴴ: A = Q R, then R = U_r Σ Vᴴ, so A = (Q U_r) Σ Vᴴ
-        ColMatrix tall = ColMatrix.of(a, wide);
+        ColMatrix tall = ColMatrix.of(a, wide); // the tall one of A and Aᴴ: T = U Σ Vᴴ
+        Parts f = tall.complex() ? jacobiSvd(tall) : tall.m >= 2 * tall.n ? rSvd(tall) : GolubKahan.decompose(tall);
+        Tensor s = Tensor.of(f.s, f.s.length);
+        // for a wide A = Tᴴ the roles swap: A = V Σ Uᴴ
+        return wide ? new Result(f.v.toTensor(false), s, f.u.toTensor(true)) : new Result(f.u.toTensor(false), s, f.v.toTensor(true));
+    }
+
+    /** The factors of a tall matrix T = U·diag(s)·Vᴴ, as column-major matrices. */
+    record Parts(ColMatrix u, double[] s, ColMatrix v) {}
+
+    /** For m ≥ 2n, T = Q·R first, and the bidiagonal SVD of the n × n R: T = (Q·U_R)·Σ·V_Rᵀ (Chan 1982). */
+    private static Parts rSvd(ColMatrix tall) {
         Qr.Reflectors qr = Qr.Reflectors.factor(tall);
-        Jacobi j = Jacobi.run(ColMatrix.of(qr.r().toTensor(true), false));
-        ColMatrix u = qr.applyQ(j.v);
-        Tensor s = Tensor.of(j.s, j.s.length);
-        return wide ? new Result(j.u.toTensor(false), s, u.toTensor(true)) : new Result(u.toTensor(false), s, j.u.toTensor(true));
+        Parts r = GolubKahan.decompose(qr.r());
+        return new Parts(qr.applyQ(r.u), r.s, r.v);
+    }
+
+    /**
+     * T = Q·R, then Jacobi on W = Rᴴ: Rᴴ·V_J = U_J·Σ, so R = V_J·Σ·U_Jᴴ and T = (Q·V_J)·Σ·U_Jᴴ.
+     * (Rotating Rᴴ rather than R converges in fewer sweeps.)
+     */
+    private static Parts jacobiSvd(ColMatrix tall) {
+        Qr.Reflectors qr = Qr.Reflectors.factor(tall);
+        Parts j = OneSidedJacobi.run(ColMatrix.of(qr.r().toTensor(true), false));
+        return new Parts(qr.applyQ(j.v), j.s, j.u);
     }
 
     /**
@@ -67,184 +76,7 @@ public final class Svd {
         if (k <= have) return new Result(full.u().slice(1, 0, k), full.s().slice(0, 0, k), null);
         ColMatrix u = ColMatrix.of(full.u().pad(1, 0, k - have), false);
         double[] s = java.util.Arrays.copyOf(full.s().re(), k);
-        Jacobi.completeBasis(u, s);
+        OneSidedJacobi.completeBasis(u, s);
         return new Result(u.toTensor(false), Tensor.of(s, k), null);
-    }
-
-    /** One-sided Jacobi on a square matrix W: W·V = U·diag(s), s descending. */
-    static final class Jacobi {
-        final ColMatrix u, v;
-        final double[] s;
-
-        private Jacobi(ColMatrix u, ColMatrix v, double[] s) {
-            this.u = u;
-            this.v = v;
-            this.s = s;
-        }
-
-        static Jacobi run(ColMatrix w) {
-            int n = w.n, m = w.m;
-            boolean cx = w.complex();
-            ColMatrix v = ColMatrix.eye(n, n, cx);
-            double[] norm2 = new double[n];
-            double tol = TOL * Math.max(1, m);
-            for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-                // squared column norms, recomputed each sweep, updated exactly by each rotation in between
-                for (int j = 0; j < n; j++) norm2[j] = dot(w, j, j)[0];
-                boolean rotated = false;
-                for (int p = 0; p < n - 1; p++) {
-                    swapColumns(w, v, norm2, p, argmax(norm2, p));
-                    for (int q = p + 1; q < n; q++) rotated |= rotate(w, v, norm2, p, q, tol);
-                }
-                if (!rotated) break;
-            }
-            double[] norms = new double[n];
-            for (int j = 0; j < n; j++) norms[j] = Math.sqrt(dot(w, j, j)[0]);
-            Integer[] order = new Integer[n];
-            for (int j = 0; j < n; j++) order[j] = j;
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(norms[y], norms[x]));
-            ColMatrix u = new ColMatrix(m, n, cx), vs = new ColMatrix(n, n, cx);
-            double[] s = new double[n];
-            double tiny = (norms.length == 0 ? 0 : norms[order[0]]) * 1e-300;
-            for (int k = 0; k < n; k++) {
-                int j = order[k];
-                s[k] = norms[j];
-                double inv = s[k] > tiny && s[k] > 0 ? 1 / s[k] : 0;
-                for (int i = 0; i < m; i++) {
-                    u.re[k * m + i] = w.re[j * m + i] * inv;
-                    if (cx) u.im[k * m + i] = w.im[j * m + i] * inv;
-                }
-                System.arraycopy(v.re, j * n, vs.re, k * n, n);
-                if (cx) System.arraycopy(v.im, j * n, vs.im, k * n, n);
-            }
-            completeBasis(u, s);
-            return new Jacobi(u, vs, s);
-        }
-
-        /**
-         * Orthogonalizes columns p and q of w (and rotates v alike), unless |w_pᴴw_q| ≤ tol·‖w_p‖‖w_q‖
-         * already; the rotation maps the squared norms α, β to α − t|γ|, β + t|γ|.
-         */
-        private static boolean rotate(ColMatrix w, ColMatrix v, double[] norm2, int p, int q, double tol) {
-            double[] g = dot(w, p, q);
-            double alpha = norm2[p], beta = norm2[q];
-            double gabs = Math.hypot(g[0], g[1]);
-            if (gabs == 0 || gabs <= tol * Math.sqrt(alpha * beta)) return false;
-            double zeta = (beta - alpha) / (2 * gabs);
-            double t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-            double c = 1 / Math.sqrt(1 + t * t), s = c * t;
-            double er = g[0] / gabs, ei = -g[1] / gabs; // e^{−iφ}
-            turn(w, p, q, c, s, er, ei);
-            turn(v, p, q, c, s, er, ei);
-            norm2[p] = alpha - t * gabs;
-            norm2[q] = beta + t * gabs;
-            return true;
-        }
-
-        /** x_p ← c·x_p − s·e·x_q, x_q ← s·x_p + c·e·x_q, with e = er + i·ei (|e| = 1). */
-        private static void turn(ColMatrix x, int p, int q, double c, double s, double er, double ei) {
-            int m = x.m, op = p * m, oq = q * m;
-            double[] xr = x.re, xi = x.im;
-            if (xi == null) { // real: e = ±1
-                double se = s * er;
-                for (int i = 0; i < m; i++) {
-                    double a = xr[op + i], b = xr[oq + i];
-                    xr[op + i] = c * a - se * b;
-                    xr[oq + i] = s * a + c * er * b;
-                }
-                return;
-            }
-            for (int i = 0; i < m; i++) {
-                double ar = xr[op + i], ai = xi[op + i];
-                double br = er * xr[oq + i] - ei * xi[oq + i], bi = er * xi[oq + i] + ei * xr[oq + i]; // e·x_q
-                xr[op + i] = c * ar - s * br;
-                xi[op + i] = c * ai - s * bi;
-                xr[oq + i] = s * ar + c * br;
-                xi[oq + i] = s * ai + c * bi;
-            }
-        }
-
-        /** The index of the largest of a[from..]. */
-        private static int argmax(double[] a, int from) {
-            int best = from;
-            for (int j = from + 1; j < a.length; j++) if (a[j] > a[best]) best = j;
-            return best;
-        }
-
-        /** Swaps columns p and q of w and v, and their squared norms. */
-        private static void swapColumns(ColMatrix w, ColMatrix v, double[] norm2, int p, int q) {
-            if (p == q) return;
-            for (ColMatrix x : new ColMatrix[] {w, v}) {
-                swap(x.re, p * x.m, q * x.m, x.m);
-                if (x.im != null) swap(x.im, p * x.m, q * x.m, x.m);
-            }
-            double t = norm2[p];
-            norm2[p] = norm2[q];
-            norm2[q] = t;
-        }
-
-        private static void swap(double[] a, int i, int j, int len) {
-            for (int k = 0; k < len; k++) {
-                double t = a[i + k];
-                a[i + k] = a[j + k];
-                a[j + k] = t;
-            }
-        }
-
-        /** x_pᴴ x_q as {re, im}. */
-        static double[] dot(ColMatrix x, int p, int q) {
-            int m = x.m, op = p * m, oq = q * m;
-            double[] xr = x.re, xi = x.im;
-            double r = 0, i = 0;
-            if (xi == null) {
-                for (int k = 0; k < m; k++) r += xr[op + k] * xr[oq + k];
-                return new double[] {r, 0};
-            }
-            for (int k = 0; k < m; k++) {
-                r += xr[op + k] * xr[oq + k] + xi[op + k] * xi[oq + k];
-                i += xr[op + k] * xi[oq + k] - xi[op + k] * xr[oq + k];
-            }
-            return new double[] {r, i};
-        }
-
-        /**
-         * Replaces the columns of u whose singular value is zero (or negligible) by unit vectors
-         * orthogonal to all the others, so that u has orthonormal columns even for a rank-deficient
-         * matrix. Candidates are the standard basis vectors, orthogonalized twice (Gram–Schmidt).
-         */
-        static void completeBasis(ColMatrix u, double[] s) {
-            int m = u.m, n = u.n;
-            double floor = (n == 0 ? 0 : s[0]) * m * 1e-15;
-            for (int k = 0; k < n; k++) {
-                if (s[k] > floor && s[k] > 0) continue;
-                for (int e = 0; e < m; e++) {
-                    java.util.Arrays.fill(u.re, k * m, (k + 1) * m, 0);
-                    if (u.complex()) java.util.Arrays.fill(u.im, k * m, (k + 1) * m, 0);
-                    u.re[k * m + e] = 1;
-                    for (int pass = 0; pass < 2; pass++) {
-                        for (int o = 0; o < n; o++) if (o != k && (o < k || s[o] > floor)) subtractProjection(u, o, k);
-                    }
-                    double norm = Math.sqrt(dot(u, k, k)[0]);
-                    if (norm > 0.5) {
-                        for (int i = 0; i < m; i++) {
-                            u.re[k * m + i] /= norm;
-                            if (u.complex()) u.im[k * m + i] /= norm;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-
-        /** x_k ← x_k − x_o (x_oᴴ x_k). */
-        private static void subtractProjection(ColMatrix x, int o, int k) {
-            double[] d = dot(x, o, k);
-            int m = x.m;
-            for (int i = 0; i < m; i++) {
-                double ar = x.re[o * m + i], ai = x.complex() ? x.im[o * m + i] : 0;
-                x.re[k * m + i] -= ar * d[0] - ai * d[1];
-                if (x.complex()) x.im[k * m + i] -= ar * d[1] + ai * d[0];
-            }
-        }
     }
 }
