@@ -3,6 +3,7 @@ package org.neuralop4j.autograd;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Tensor;
 
 /**
@@ -86,7 +87,7 @@ public final class Gradcheck {
             }
             double rel = maxDiff <= 0 ? 0.0 : scale == 0 ? Double.POSITIVE_INFINITY : maxDiff / scale;
             if (rel > worst.maxRelError() || worst.input() < 0) {
-                worst = new Result(rel, i, Arrays.toString(unravel(at, x.shape())), atIm ? "imaginary" : "real", atA, atN);
+                worst = new Result(rel, i, Arrays.toString(Shapes.unravel(at, x.shape())), atIm ? "imaginary" : "real", atA, atN);
             }
         }
         return worst;
@@ -100,14 +101,5 @@ public final class Gradcheck {
             if (out.size() != 1 || out.isComplex()) throw new IllegalArgumentException("gradcheck: f must return a real scalar");
             return out.re()[0];
         }
-    }
-
-    private static int[] unravel(int off, int[] shape) {
-        int[] idx = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = off % Math.max(1, shape[d]);
-            off /= Math.max(1, shape[d]);
-        }
-        return idx;
     }
 }

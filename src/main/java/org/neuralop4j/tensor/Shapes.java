@@ -88,6 +88,17 @@ public final class Shapes {
         return s;
     }
 
+    /** The multi-index of a row-major offset (numpy's unravel_index). */
+    public static int[] unravel(int offset, int[] shape) {
+        int[] idx = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            int n = Math.max(1, shape[d]);
+            idx[d] = offset % n;
+            offset /= n;
+        }
+        return idx;
+    }
+
     public static String str(int[] shape) {
         return Arrays.toString(shape);
     }

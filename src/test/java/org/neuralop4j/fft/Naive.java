@@ -32,12 +32,12 @@ final class Naive {
         double[] xi = x.im() == null ? new double[n] : x.im();
         double[] or = new double[n], oi = new double[n];
         double s = inverse ? 1 : -1;
-        int[] k = new int[shape.length], j = new int[shape.length];
+        int[] k, j;
         for (int ko = 0; ko < n; ko++) {
-            unravel(ko, shape, k);
+            k = org.neuralop4j.tensor.Shapes.unravel(ko, shape);
             double ar = 0, ai = 0;
             for (int jo = 0; jo < n; jo++) {
-                unravel(jo, shape, j);
+                j = org.neuralop4j.tensor.Shapes.unravel(jo, shape);
                 double phase = 0;
                 for (int d = 0; d < shape.length; d++) phase += (double) ((long) j[d] * k[d] % shape[d]) / shape[d];
                 double a = s * 2 * Math.PI * phase, c = Math.cos(a), sn = Math.sin(a);
@@ -68,12 +68,5 @@ final class Naive {
         double[] x = dft(fr, fi, true)[0];
         for (int i = 0; i < n; i++) x[i] /= n;
         return x;
-    }
-
-    private static void unravel(int off, int[] shape, int[] idx) {
-        for (int d = shape.length - 1; d >= 0; d--) {
-            idx[d] = off % shape[d];
-            off /= shape[d];
-        }
     }
 }

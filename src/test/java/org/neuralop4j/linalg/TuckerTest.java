@@ -35,10 +35,7 @@ class TuckerTest {
             int[] shape = x.shape();
             int[] idx = new int[shape.length];
             for (int off = 0; off < x.size(); off++) {
-                for (int d = shape.length - 1, rem = off; d >= 0; d--) {
-                    idx[d] = rem % shape[d];
-                    rem /= shape[d];
-                }
+                idx = org.neuralop4j.tensor.Shapes.unravel(off, shape);
                 int col = 0;
                 for (int d = 0; d < shape.length; d++) if (d != k) col = col * shape[d] + idx[d];
                 assertEquals(x.get(idx), u.get(idx[k], col));
@@ -60,10 +57,7 @@ class TuckerTest {
             int[] shape = y.shape();
             int[] idx = new int[shape.length];
             for (int off = 0; off < y.size(); off++) {
-                for (int d = shape.length - 1, rem = off; d >= 0; d--) {
-                    idx[d] = rem % shape[d];
-                    rem /= shape[d];
-                }
+                idx = org.neuralop4j.tensor.Shapes.unravel(off, shape);
                 double re = 0, im = 0;
                 int[] src = idx.clone();
                 for (int i = 0; i < x.dim(k); i++) {

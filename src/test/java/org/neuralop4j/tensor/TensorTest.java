@@ -36,10 +36,7 @@ class TensorTest {
             int[] out = sum.shape();
             int[] idx = new int[out.length];
             for (int off = 0; off < sum.size(); off++) {
-                for (int d = out.length - 1, rem = off; d >= 0; d--) {
-                    idx[d] = rem % out[d];
-                    rem /= out[d];
-                }
+                idx = org.neuralop4j.tensor.Shapes.unravel(off, out);
                 double[] x = at(p.a(), idx), y = at(p.b(), idx);
                 assertEquals(x[0] + y[0], sum.get(idx), 1e-15);
                 assertEquals(x[1] + y[1], sum.getIm(idx), 1e-15);
