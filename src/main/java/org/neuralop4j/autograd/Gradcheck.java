@@ -2,7 +2,9 @@ package org.neuralop4j.autograd;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Tensor;
 
@@ -16,7 +18,7 @@ import org.neuralop4j.tensor.Tensor;
  * r.require(1e-6);   // throws, naming the worst element, if the error is larger
  * }</pre>
  *
- * The error of an input is {@code max_j |analytic_j − numeric_j|} divided by the largest magnitude
+ * The error of an input (or leaf) is {@code max_j |analytic_j − numeric_j|} divided by the largest magnitude
  * of either gradient (so it is relative to the gradient's scale); the result reports the worst
  * input and element.
  */
@@ -47,17 +49,23 @@ public final class Gradcheck {
     }
 
     public static Result check(Function<Var[], Var> f, double h, Tensor... inputs) {
-        Tensor[] xs = new Tensor[inputs.length];
         Var[] params = new Var[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            xs[i] = inputs[i].copy();
-            params[i] = Var.param(xs[i]);
-        }
-        f.apply(params).backward();
+        for (int i = 0; i < inputs.length; i++) params[i] = Var.param(inputs[i].copy());
+        return check(() -> f.apply(params), List.of(params), h);
+    }
+
+    /**
+     * Checks the gradients of a loss with respect to given leaves — a module's parameters, say:
+     * {@code Gradcheck.check(() -> loss(model.forward(x)), model.parameters(), Gradcheck.STEP)}.
+     * The leaves' values are perturbed in place and restored; their accumulated gradients are
+     * cleared first and hold the analytic gradient afterwards.
+     */
+    public static Result check(Supplier<Var> loss, List<Var> leaves, double h) {
+        for (Var v : leaves) v.zeroGrad();
+        loss.get().backward();
         Result worst = new Result(0, -1, "[]", "-", 0, 0);
-        for (int i = 0; i < xs.length; i++) {
-            Tensor grad = params[i].grad();
-            Tensor x = xs[i];
+        for (int i = 0; i < leaves.size(); i++) {
+            Tensor x = leaves.get(i).value(), grad = leaves.get(i).grad();
             double scale = 0, maxDiff = -1;
             int at = 0;
             boolean atIm = false;
@@ -68,9 +76,9 @@ public final class Gradcheck {
                 for (int j = 0; j < data.length; j++) {
                     double keep = data[j];
                     data[j] = keep + h;
-                    double plus = evaluate(f, xs);
+                    double plus = evaluate(loss);
                     data[j] = keep - h;
-                    double minus = evaluate(f, xs);
+                    double minus = evaluate(loss);
                     data[j] = keep;
                     double numeric = (plus - minus) / (2 * h);
                     double analytic = an == null ? 0.0 : an[j];
@@ -93,12 +101,10 @@ public final class Gradcheck {
         return worst;
     }
 
-    private static double evaluate(Function<Var[], Var> f, Tensor[] xs) {
+    private static double evaluate(Supplier<Var> loss) {
         try (Var.NoGrad ignored = Var.noGrad()) {
-            Var[] cs = new Var[xs.length];
-            for (int i = 0; i < xs.length; i++) cs[i] = Var.constant(xs[i]);
-            Tensor out = f.apply(cs).value();
-            if (out.size() != 1 || out.isComplex()) throw new IllegalArgumentException("gradcheck: f must return a real scalar");
+            Tensor out = loss.get().value();
+            if (out.size() != 1 || out.isComplex()) throw new IllegalArgumentException("gradcheck: the loss must be a real scalar");
             return out.re()[0];
         }
     }

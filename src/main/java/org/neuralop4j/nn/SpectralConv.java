@@ -1,0 +1,106 @@
+package org.neuralop4j.nn;
+
+import java.util.Arrays;
+import org.neuralop4j.autograd.Ops;
+import org.neuralop4j.autograd.SpectralOps;
+import org.neuralop4j.autograd.Var;
+import org.neuralop4j.fft.Norm;
+import org.neuralop4j.tensor.Tensor;
+
+/**
+ * The spectral convolution of the Fourier Neural Operator (Li et al., ICLR 2021, eq. 4–5):
+ * {@code (K x)(t) = F⁻¹(R · F x)(t) + b}, where R mixes channels separately at each kept Fourier
+ * mode. For input (batch, in, n_1, …, n_d):
+ * <ol>
+ * <li>{@code rfftnTruncated} over the d spatial axes keeps, per axis, the lowest modes;
+ * <li>{@code contractModes} multiplies by the complex weights (in, out, modes…):
+ *     {@code y[b,o,k] = Σ_i x̂[b,i,k]·R[i,o,k]};
+ * <li>{@code irfftnTruncated} returns to a grid of any size (the input's by default, a finer one
+ *     for super-resolution), and a real bias (out, 1, …, 1) is added.
+ * </ol>
+ * {@code nModes} counts modes as neuraloperator does: on each full axis nModes/2 non-negative and
+ * nModes/2 negative frequencies (weight dimension nModes), on the last axis nModes/2 + 1 bins. On a
+ * grid too coarse for them, the modes it cannot hold are left out (the weights are sliced). The
+ * transforms use norm "forward" (1/N on the forward transform), so a weight means the same at any
+ * resolution.
+ */
+public final class SpectralConv extends Module {
+    private final int in, out;
+    private final int[] nModes;
+    private final Var weight, bias;
+    private static final Norm NORM = Norm.FORWARD;
+
+    public SpectralConv(int in, int out, int[] nModes, long seed) {
+        if (in < 1 || out < 1 || nModes.length < 1) throw new IllegalArgumentException("SpectralConv: bad sizes " + in + ", " + out + ", " + Arrays.toString(nModes));
+        for (int m : nModes) {
+            if (m < 2 || m % 2 != 0) throw new IllegalArgumentException("SpectralConv: modes must be even and at least 2, got " + Arrays.toString(nModes));
+        }
+        this.in = in;
+        this.out = out;
+        this.nModes = nModes.clone();
+        weight = addParameter("weight", Init.spectral(seed, in, out, weightModes(nModes)));
+        int[] b = new int[nModes.length + 1];
+        Arrays.fill(b, 1);
+        b[0] = out;
+        bias = addParameter("bias", Init.linear(seed + 7, in, b));
+    }
+
+    /** The weight's mode dimensions: nModes on full axes, nModes/2 + 1 on the last. */
+    static int[] weightModes(int[] nModes) {
+        int[] w = nModes.clone();
+        w[w.length - 1] = nModes[nModes.length - 1] / 2 + 1;
+        return w;
+    }
+
+    public int[] nModes() {
+        return nModes.clone();
+    }
+
+    public Var weight() {
+        return weight;
+    }
+
+    /** x (batch, in, n…) → (batch, out, n…) on the same grid. */
+    public Var forward(Var x) {
+        int[] s = x.shape();
+        return forward(x, Arrays.copyOfRange(s, 2, s.length));
+    }
+
+    /** x (batch, in, n…) → (batch, out, outSizes…). */
+    public Var forward(Var x, int[] outSizes) {
+        return forward(x, outSizes, weight);
+    }
+
+    /** The same with another weight tensor of the dense shape (a factorized layer passes its reconstruction). */
+    Var forward(Var x, int[] outSizes, Var w) {
+        int[] s = x.shape();
+        int d = nModes.length;
+        if (s.length != d + 2 || s[1] != in || outSizes.length != d) {
+            throw new IllegalArgumentException("SpectralConv: input " + Arrays.toString(s) + " and output grid " + Arrays.toString(outSizes)
+                    + " do not fit (batch, " + in + ", " + d + " spatial axes)");
+        }
+        int[] axes = new int[d], modes = new int[d];
+        Var wk = w;
+        for (int k = 0; k < d; k++) {
+            axes[k] = k + 2;
+            int n = Math.min(s[k + 2], outSizes[k]);
+            if (k < d - 1) {
+                modes[k] = Math.min(nModes[k] / 2, n / 2);
+                if (modes[k] < nModes[k] / 2) wk = keepLow(wk, k + 2, modes[k]);
+            } else {
+                modes[k] = Math.min(nModes[k] / 2 + 1, n / 2 + 1);
+                if (modes[k] < nModes[k] / 2 + 1) wk = Ops.slice(wk, k + 2, 0, modes[k]);
+            }
+            if (modes[k] < 1) throw new IllegalArgumentException("SpectralConv: grid " + Arrays.toString(s) + " holds no modes on axis " + (k + 2));
+        }
+        Var spec = SpectralOps.rfftnTruncated(x, axes, modes, NORM);
+        Var mixed = Ops.contractModes(spec, wk);
+        return Ops.add(SpectralOps.irfftnTruncated(mixed, axes, outSizes, NORM), bias);
+    }
+
+    /** The first m and the last m entries of a block of 2M along an axis (frequencies 0..m−1 and −m..−1). */
+    private static Var keepLow(Var w, int axis, int m) {
+        int n = w.value().dim(axis);
+        return Ops.concat(axis, Ops.slice(w, axis, 0, m), Ops.slice(w, axis, n - m, n));
+    }
+}
