@@ -189,6 +189,28 @@ public final class Ops {
     }
 
     /**
+     * The mode-k product {@code X ×_k M} (M: J × N_k): every mode-k fibre of X multiplied by M.
+     * Composed from permute, reshape and matmul, so it needs no rule of its own.
+     */
+    public static Var modeProduct(Var x, Var m, int mode) {
+        int[] s = x.shape();
+        int r = s.length, k = Shapes.axis(mode, r, "modeProduct");
+        int[] ms = m.shape();
+        if (ms.length != 2 || ms[1] != s[k]) {
+            throw new IllegalArgumentException("modeProduct: matrix " + Shapes.str(ms) + " does not act on mode " + mode + " of " + Shapes.str(s));
+        }
+        int[] front = new int[r], back = new int[r];
+        front[0] = k;
+        for (int j = 0, i = 1; j < r; j++) if (j != k) front[i++] = j;
+        for (int i = 0; i < r; i++) back[front[i]] = i;
+        Var moved = reshape(permute(x, front), s[k], -1);
+        int[] shape = new int[r];
+        shape[0] = ms[0];
+        for (int i = 1; i < r; i++) shape[i] = s[front[i]];
+        return permute(reshape(matmul(m, moved), shape), back);
+    }
+
+    /**
      * A pointwise linear map over the channel axis (a 1×1 convolution):
      * {@code y[b,o,s…] = Σ_i w[o,i]·x[b,i,s…] + bias[o]}; bias may be null. Composed from matmul.
      */

@@ -18,9 +18,11 @@ import org.neuralop4j.tensor.Tensor;
  * The blocks follow neuraloperator's FNOBlocks (post-activation); names follow its state dict:
  * {@code lifting.fcs.0.weight}, {@code fno_blocks.convs.0.weight}, {@code fno_blocks.fno_skips.0.weight},
  * {@code fno_blocks.channel_mlp.0.fcs.0.weight}, {@code fno_blocks.channel_mlp_skips.0.weight},
- * {@code projection.fcs.0.weight}.
+ * {@code projection.fcs.0.weight}. With {@link FnoConfig#withTucker} it is the TFNO: the spectral
+ * weights are stored as Tucker factorizations ({@code fno_blocks.convs.0.weight.core},
+ * {@code fno_blocks.convs.0.weight.factors.0}, …).
  */
-public class FNO extends Module {
+public final class FNO extends Module {
     private final FnoConfig config;
     private final ChannelMLP lifting, projection;
     private final SpectralConv[] convs;
@@ -41,7 +43,7 @@ public class FNO extends Module {
         Module blocks = addModule("fno_blocks", new Module() {});
         for (int i = 0; i < c.nLayers(); i++) {
             long s = c.seed() + 1000L * (i + 1);
-            convs[i] = blocks.addModule("convs." + i, new SpectralConv(h, h, c.nModes(), s));
+            convs[i] = blocks.addModule("convs." + i, new SpectralConv(h, h, c.nModes(), c.tuckerRank(), s));
             skips[i] = blocks.addModule("fno_skips." + i, new Skip(c.skip(), h, d, s + 100));
         }
         for (int i = 0; i < mlps.length; i++) {
@@ -84,7 +86,7 @@ public class FNO extends Module {
     }
 
     /** One FNO block (post-activation, as neuraloperator's FNOBlocks). */
-    protected Var block(int i, Var v) {
+    private Var block(int i, Var v) {
         boolean last = i == convs.length - 1;
         Var mlpSkip = mlps.length > 0 ? mlpSkips[i].forward(v) : null;
         Var y = Ops.add(spectral(i, v), skips[i].forward(v));
@@ -96,8 +98,7 @@ public class FNO extends Module {
         return y;
     }
 
-    /** The spectral convolution of block i (a factorized model overrides how its weight is made). */
-    protected Var spectral(int i, Var v) {
+    private Var spectral(int i, Var v) {
         return convs[i].forward(v);
     }
 

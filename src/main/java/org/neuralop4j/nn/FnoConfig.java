@@ -20,14 +20,16 @@ import java.util.Arrays;
  * @param domainPadding     zero padding appended to each spatial axis, as a fraction of its size
  *                          (for non-periodic problems); removed before the projection
  * @param seed              seed of every initialization
+ * @param tuckerRank        0 for dense spectral weights; otherwise the weights are stored as Tucker
+ *                          factorizations holding about this fraction of the dense entries (TFNO)
  */
 public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hiddenChannels, int nLayers,
                         int liftingChannels, int projectionChannels, boolean positionalEmbedding, Skip.Kind skip,
-                        boolean channelMlp, double channelMlpExpansion, double domainPadding, long seed) {
+                        boolean channelMlp, double channelMlpExpansion, double domainPadding, long seed, double tuckerRank) {
     public FnoConfig {
         nModes = nModes.clone();
         if (nModes.length < 1 || inChannels < 1 || outChannels < 1 || hiddenChannels < 1 || nLayers < 1
-                || liftingChannels < 0 || projectionChannels < 1 || channelMlpExpansion <= 0 || domainPadding < 0) {
+                || liftingChannels < 0 || projectionChannels < 1 || channelMlpExpansion <= 0 || domainPadding < 0 || tuckerRank < 0) {
             throw new IllegalArgumentException("FnoConfig: invalid settings " + Arrays.toString(nModes) + ", in " + inChannels
                     + ", out " + outChannels + ", hidden " + hiddenChannels + ", layers " + nLayers);
         }
@@ -35,32 +37,39 @@ public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hidde
 
     /** neuraloperator's defaults: 4 layers, lifting and projection 256 wide, linear skips, channel MLPs, embedding on. */
     public static FnoConfig of(int[] nModes, int inChannels, int outChannels, int hiddenChannels) {
-        return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, 4, 256, 256, true, Skip.Kind.LINEAR, true, 0.5, 0.0, 0);
+        return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, 4, 256, 256, true, Skip.Kind.LINEAR, true, 0.5, 0.0, 0, 0.0);
     }
 
     public FnoConfig withLayers(int n) {
         return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, n, liftingChannels, projectionChannels,
-                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, seed);
+                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, seed, tuckerRank);
     }
 
     public FnoConfig withLiftingProjection(int lifting, int projection) {
         return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, nLayers, lifting, projection,
-                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, seed);
+                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, seed, tuckerRank);
     }
 
     public FnoConfig withBlocks(Skip.Kind skipKind, boolean mlp) {
         return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, nLayers, liftingChannels, projectionChannels,
-                positionalEmbedding, skipKind, mlp, channelMlpExpansion, domainPadding, seed);
+                positionalEmbedding, skipKind, mlp, channelMlpExpansion, domainPadding, seed, tuckerRank);
     }
 
     public FnoConfig withEmbeddingAndPadding(boolean embedding, double padding) {
         return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, nLayers, liftingChannels, projectionChannels,
-                embedding, skip, channelMlp, channelMlpExpansion, padding, seed);
+                embedding, skip, channelMlp, channelMlpExpansion, padding, seed, tuckerRank);
     }
 
     public FnoConfig withSeed(long s) {
         return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, nLayers, liftingChannels, projectionChannels,
-                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, s);
+                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, s, tuckerRank);
+    }
+
+    /** The TFNO variant: spectral weights as Tucker factorizations at rank ratio r (0 &lt; r). */
+    public FnoConfig withTucker(double r) {
+        if (!(r > 0)) throw new IllegalArgumentException("FnoConfig: Tucker rank ratio must be positive, got " + r);
+        return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, nLayers, liftingChannels, projectionChannels,
+                positionalEmbedding, skip, channelMlp, channelMlpExpansion, domainPadding, seed, r);
     }
 
     @Override
@@ -74,7 +83,7 @@ public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hidde
                 && hiddenChannels == c.hiddenChannels && nLayers == c.nLayers && liftingChannels == c.liftingChannels
                 && projectionChannels == c.projectionChannels && positionalEmbedding == c.positionalEmbedding && skip == c.skip
                 && channelMlp == c.channelMlp && channelMlpExpansion == c.channelMlpExpansion && domainPadding == c.domainPadding
-                && seed == c.seed;
+                && seed == c.seed && tuckerRank == c.tuckerRank;
     }
 
     @Override
@@ -87,6 +96,6 @@ public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hidde
         return "FnoConfig(nModes " + Arrays.toString(nModes) + ", in " + inChannels + ", out " + outChannels + ", hidden "
                 + hiddenChannels + ", layers " + nLayers + ", lifting " + liftingChannels + ", projection " + projectionChannels
                 + ", embedding " + positionalEmbedding + ", skip " + skip + ", channelMlp " + channelMlp + " ×" + channelMlpExpansion
-                + ", padding " + domainPadding + ", seed " + seed + ")";
+                + ", padding " + domainPadding + ", seed " + seed + (tuckerRank > 0 ? ", Tucker rank " + tuckerRank : "") + ")";
     }
 }

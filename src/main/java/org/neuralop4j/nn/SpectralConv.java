@@ -5,6 +5,7 @@ import org.neuralop4j.autograd.Ops;
 import org.neuralop4j.autograd.SpectralOps;
 import org.neuralop4j.autograd.Var;
 import org.neuralop4j.fft.Norm;
+import org.neuralop4j.linalg.Tucker;
 import org.neuralop4j.tensor.Tensor;
 
 /**
@@ -27,10 +28,24 @@ import org.neuralop4j.tensor.Tensor;
 public final class SpectralConv extends Module {
     private final int in, out;
     private final int[] nModes;
-    private final Var weight, bias;
+    private final Var weight, bias; // weight: null when factorized
+    private final Var core;
+    private final Var[] factors;
     private static final Norm NORM = Norm.FORWARD;
 
+    /** Dense weights. */
     public SpectralConv(int in, int out, int[] nModes, long seed) {
+        this(in, out, nModes, 0, seed);
+    }
+
+    /**
+     * Dense weights ({@code tuckerRank} = 0), or weights stored as a Tucker factorization
+     * {@code W = G ×₁ U₁ ×₂ U₂ ⋯} (Kolda and Bader 2009; the TFNO of Kossaifi et al., "Multi-Grid
+     * Tensorized Fourier Neural Operator", TMLR 2024) with ranks from {@link Tucker#ranksFromRatio}:
+     * parameters {@code weight.core} and {@code weight.factors.k}, initialized as the HOSVD of the
+     * dense initialization. The forward pass rebuilds W and runs as the dense layer.
+     */
+    public SpectralConv(int in, int out, int[] nModes, double tuckerRank, long seed) {
         if (in < 1 || out < 1 || nModes.length < 1) throw new IllegalArgumentException("SpectralConv: bad sizes " + in + ", " + out + ", " + Arrays.toString(nModes));
         for (int m : nModes) {
             if (m < 2 || m % 2 != 0) throw new IllegalArgumentException("SpectralConv: modes must be even and at least 2, got " + Arrays.toString(nModes));
@@ -38,7 +53,19 @@ public final class SpectralConv extends Module {
         this.in = in;
         this.out = out;
         this.nModes = nModes.clone();
-        weight = addParameter("weight", Init.spectral(seed, in, out, weightModes(nModes)));
+        Tensor dense = Init.spectral(seed, in, out, weightModes(nModes));
+        if (tuckerRank > 0) {
+            Tucker t = Tucker.hosvd(dense, Tucker.ranksFromRatio(dense.shape(), tuckerRank));
+            weight = null;
+            core = addParameter("weight.core", t.core());
+            Tensor[] u = t.factors();
+            factors = new Var[u.length];
+            for (int k = 0; k < u.length; k++) factors[k] = addParameter("weight.factors." + k, u[k]);
+        } else {
+            weight = addParameter("weight", dense);
+            core = null;
+            factors = null;
+        }
         int[] b = new int[nModes.length + 1];
         Arrays.fill(b, 1);
         b[0] = out;
@@ -56,8 +83,12 @@ public final class SpectralConv extends Module {
         return nModes.clone();
     }
 
+    /** The dense weight (in, out, modes…): the parameter itself, or the factorization rebuilt (differentiably). */
     public Var weight() {
-        return weight;
+        if (weight != null) return weight;
+        Var w = core;
+        for (int k = 0; k < factors.length; k++) w = Ops.modeProduct(w, factors[k], k);
+        return w;
     }
 
     /** x (batch, in, n…) → (batch, out, n…) on the same grid. */
@@ -68,11 +99,7 @@ public final class SpectralConv extends Module {
 
     /** x (batch, in, n…) → (batch, out, outSizes…). */
     public Var forward(Var x, int[] outSizes) {
-        return forward(x, outSizes, weight);
-    }
-
-    /** The same with another weight tensor of the dense shape (a factorized layer passes its reconstruction). */
-    Var forward(Var x, int[] outSizes, Var w) {
+        Var w = weight();
         int[] s = x.shape();
         int d = nModes.length;
         if (s.length != d + 2 || s[1] != in || outSizes.length != d) {

@@ -93,6 +93,8 @@ class OpsGradTest {
             Tensor real = c[0].real();
             grads(v -> Ops.channelLinear(v[0], v[1], v[2]), real, c[2], c[3]);
             grads(v -> Ops.channelLinear(v[0], v[1], null), real, c[2]);
+            Tensor m = Gen.anyTensor(new SplittableRandom(c[0].size()), 2, c[0].dim(2));
+            grads(v -> Ops.modeProduct(v[0], v[1], 2), c[0], m);
         });
     }
 }
