@@ -5,4 +5,5 @@ module org.neuralop4j {
     exports org.neuralop4j.linalg;
     exports org.neuralop4j.autograd;
     exports org.neuralop4j.nn;
+    exports org.neuralop4j.optim;
 }
