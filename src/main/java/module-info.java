@@ -6,4 +6,7 @@ module org.neuralop4j {
     exports org.neuralop4j.autograd;
     exports org.neuralop4j.nn;
     exports org.neuralop4j.optim;
+    exports org.neuralop4j.pde;
+    exports org.neuralop4j.data;
+    exports org.neuralop4j.train;
 }

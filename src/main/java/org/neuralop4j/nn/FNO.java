@@ -52,7 +52,9 @@ public final class FNO extends Module {
                     new ChannelMLP(h, h, Math.max(1, (int) Math.round(h * c.channelMlpExpansion())), 2, s));
             mlpSkips[i] = blocks.addModule("channel_mlp_skips." + i, new Skip(Skip.Kind.SOFT_GATING, h, d, s + 100));
         }
-        projection = addModule("projection", new ChannelMLP(h, c.outChannels(), c.projectionChannels(), 2, c.seed() + 99));
+        projection = addModule("projection", c.projectionChannels() > 0
+                ? new ChannelMLP(h, c.outChannels(), c.projectionChannels(), 2, c.seed() + 99)
+                : new ChannelMLP(h, c.outChannels(), h, 1, c.seed() + 99));
     }
 
     public FnoConfig config() {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param hiddenChannels    width of the FNO blocks
  * @param nLayers           number of FNO blocks
  * @param liftingChannels   hidden width of the lifting ChannelMLP (0: a single linear map)
- * @param projectionChannels hidden width of the projection ChannelMLP
+ * @param projectionChannels hidden width of the projection ChannelMLP (0: a single linear map)
  * @param positionalEmbedding append the grid coordinates in [0, 1) as channels
  * @param skip              the skip beside each spectral convolution
  * @param channelMlp        a ChannelMLP (with a soft-gating skip) after each spectral convolution
@@ -29,7 +29,7 @@ public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hidde
     public FnoConfig {
         nModes = nModes.clone();
         if (nModes.length < 1 || inChannels < 1 || outChannels < 1 || hiddenChannels < 1 || nLayers < 1
-                || liftingChannels < 0 || projectionChannels < 1 || channelMlpExpansion <= 0 || domainPadding < 0 || tuckerRank < 0) {
+                || liftingChannels < 0 || projectionChannels < 0 || channelMlpExpansion <= 0 || domainPadding < 0 || tuckerRank < 0) {
             throw new IllegalArgumentException("FnoConfig: invalid settings " + Arrays.toString(nModes) + ", in " + inChannels
                     + ", out " + outChannels + ", hidden " + hiddenChannels + ", layers " + nLayers);
         }
