@@ -169,7 +169,8 @@ public final class Ops {
 
     /** The conjugate transpose of the last two axes. */
     static Tensor adjoint(Tensor t) {
-        return t.transpose(-1, -2).conj();
+        Tensor tt = t.transpose(-1, -2);
+        return tt.isComplex() ? tt.conj() : tt;
     }
 
     /**
@@ -220,11 +221,22 @@ public final class Ops {
             throw new IllegalArgumentException("channelLinear: shapes " + Shapes.str(xs) + " and " + Shapes.str(ws)
                     + " do not fit (b, in, …) and (out, in)");
         }
-        int spatial = Shapes.prod(xs, 2, xs.length);
-        Var y = matmul(w, reshape(x, xs[0], xs[1], spatial)); // (out, in) @ (b, in, s) → (b, out, s)
-        if (bias != null) y = add(y, reshape(bias, ws[0], 1));
         int[] out = xs.clone();
         out[1] = ws[0];
-        return reshape(y, out);
+        Var y;
+        if (x.value().isComplex() || w.value().isComplex()) { // composed from matmul
+            int spatial = Shapes.prod(xs, 2, xs.length);
+            y = reshape(matmul(w, reshape(x, xs[0], xs[1], spatial)), out);
+        } else { // the real case, with kernels that need no transposed copies
+            y = Var.make(Tensor.channelMix(x.value(), w.value()), "channelLinear", g -> {
+                if (x.requiresGrad()) x.accumulate(Tensor.channelMix(g, w.value().transpose(0, 1)));
+                if (w.requiresGrad()) w.accumulate(Tensor.channelMixWeightGrad(g, x.value()));
+            }, x, w);
+        }
+        if (bias == null) return y;
+        int[] b = new int[xs.length - 1];
+        java.util.Arrays.fill(b, 1);
+        b[0] = ws[0];
+        return add(y, reshape(bias, b));
     }
 }

@@ -24,8 +24,17 @@ public final class Pointwise {
 
     /** GELU, the exact form {@code x·Φ(x) = x/2·(1 + erf(x/√2))}; derivative {@code Φ(x) + x·φ(x)}. */
     public static Var gelu(Var x) {
-        return unary(x, "gelu", t -> 0.5 * t * (1 + Special.erf(t * INV_SQRT2)),
-                t -> 0.5 * (1 + Special.erf(t * INV_SQRT2)) + t * INV_SQRT_2PI * Math.exp(-0.5 * t * t));
+        Tensor v = x.value();
+        if (v.isComplex()) throw new IllegalArgumentException("gelu: needs a real input, got complex " + Shapes.str(v.shape()));
+        Tensor cdf = v.map(t -> 0.5 * (1 + Special.erf(t * INV_SQRT2))); // Φ(x), kept for the rule
+        return Var.make(v.mul(cdf), "gelu", g -> {
+            double[] xs = v.re(), phi = cdf.re(), gs = g.re(), out = new double[xs.length];
+            for (int i = 0; i < out.length; i++) {
+                double t = xs[i];
+                out[i] = gs[i] * (phi[i] + t * INV_SQRT_2PI * Math.exp(-0.5 * t * t));
+            }
+            x.accumulate(Tensor.of(out, v.shape()));
+        }, x);
     }
 
     /** max(x, 0); derivative 1 for x &gt; 0, else 0 (PyTorch's choice at 0). */

@@ -35,9 +35,13 @@ public record FnoConfig(int[] nModes, int inChannels, int outChannels, int hidde
         }
     }
 
-    /** neuraloperator's defaults: 4 layers, lifting and projection 256 wide, linear skips, channel MLPs, embedding on. */
+    /**
+     * neuraloperator 1.0's defaults: 4 layers, lifting and projection 2·hidden wide, linear skips,
+     * channel MLPs (expansion 0.5), positional embedding, no padding, dense weights.
+     */
     public static FnoConfig of(int[] nModes, int inChannels, int outChannels, int hiddenChannels) {
-        return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, 4, 256, 256, true, Skip.Kind.LINEAR, true, 0.5, 0.0, 0, 0.0);
+        return new FnoConfig(nModes, inChannels, outChannels, hiddenChannels, 4, 2 * hiddenChannels, 2 * hiddenChannels, true,
+                Skip.Kind.LINEAR, true, 0.5, 0.0, 0, 0.0);
     }
 
     public FnoConfig withLayers(int n) {

@@ -44,22 +44,42 @@ final class Reduce {
         return new Tensor(target.clone(), s.re, s.im);
     }
 
-    /** Sums x into a tensor of shape keep (same rank, each dim equal to x's or 1). */
+    /**
+     * Sums x into a tensor of shape keep (same rank, each dim equal to x's or 1). The trailing
+     * axes that are all summed (or all kept) form runs handled by one tight loop each; an
+     * odometer walks the remaining leading axes run by run.
+     */
     private static Tensor sumInto(Tensor x, int[] keep) {
         int[] shape = x.shapeRef();
         int r = shape.length;
         int n = Shapes.size(keep);
         double[] ore = new double[n];
         double[] oim = x.im == null ? null : new double[n];
+        // the longest suffix of axes that are all reduced, or else all kept
+        int split = r;
+        boolean reducedRun = r > 0 && keep[r - 1] == 1 && shape[r - 1] > 1;
+        while (split > 0 && (keep[split - 1] == 1 && shape[split - 1] > 1) == reducedRun && (reducedRun || keep[split - 1] == shape[split - 1])) split--;
+        int run = Shapes.prod(shape, split, r);
+        int runs = run == 0 ? 0 : x.size() / run;
         int[] os = Shapes.broadcastStrides(keep, shape);
-        // walk x in row-major order; the output offset follows the broadcast strides
-        int[] idx = new int[r];
-        int total = x.size();
+        int[] idx = new int[split];
         int o = 0;
-        for (int i = 0; i < total; i++) {
-            ore[o] += x.re[i];
-            if (oim != null) oim[o] += x.im[i];
-            for (int d = r - 1; d >= 0; d--) {
+        for (int q = 0; q < runs; q++) {
+            int src = q * run;
+            if (reducedRun) {
+                double sr = 0;
+                for (int j = 0; j < run; j++) sr += x.re[src + j];
+                ore[o] += sr;
+                if (oim != null) {
+                    double si = 0;
+                    for (int j = 0; j < run; j++) si += x.im[src + j];
+                    oim[o] += si;
+                }
+            } else {
+                for (int j = 0; j < run; j++) ore[o + j] += x.re[src + j];
+                if (oim != null) for (int j = 0; j < run; j++) oim[o + j] += x.im[src + j];
+            }
+            for (int d = split - 1; d >= 0; d--) {
                 idx[d]++;
                 o += os[d];
                 if (idx[d] < shape[d]) break;

@@ -67,6 +67,18 @@ public final class Tensor {
         return new Tensor(s, data.clone(), null);
     }
 
+    /**
+     * A real tensor over {@code data} itself (no copy): the caller hands the array over and must
+     * not write to it afterwards. For kernels that fill a fresh array.
+     */
+    public static Tensor wrap(double[] data, int... shape) {
+        int[] s = shape.clone();
+        if (Shapes.size(s) != data.length) {
+            throw new IllegalArgumentException("wrap: " + data.length + " values do not fill shape " + Shapes.str(s));
+        }
+        return new Tensor(s, data, null);
+    }
+
     /** A complex tensor holding copies of {@code re} and {@code im} with the given shape. */
     public static Tensor ofComplex(double[] re, double[] im, int... shape) {
         int[] s = shape.clone();
@@ -395,6 +407,22 @@ public final class Tensor {
     /** Batched matrix product {@code (…, m, k) @ (…, k, n) → (…, m, n)}, batch axes broadcast. */
     public Tensor matmul(Tensor b) {
         return MatMul.matmul(this, b);
+    }
+
+    /**
+     * A pointwise linear map over the channel axis (a 1×1 convolution) of real tensors:
+     * {@code y[b,o,s…] = Σ_i w[o,i]·x[b,i,s…]}; x (b, in, …), w (out, in).
+     */
+    public static Tensor channelMix(Tensor x, Tensor w) {
+        return MatMul.channelMix(x, w);
+    }
+
+    /**
+     * The weight gradient of {@link #channelMix}: {@code gw[o,i] = Σ_b Σ_s g[b,o,s]·x[b,i,s]}, as
+     * dot products of contiguous rows (no transposed copies); g (b, out, …), x (b, in, …), real.
+     */
+    public static Tensor channelMixWeightGrad(Tensor g, Tensor x) {
+        return MatMul.channelMixWeightGrad(g, x);
     }
 
     /**
