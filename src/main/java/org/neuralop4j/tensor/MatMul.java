@@ -108,6 +108,10 @@ final class MatMul {
             for (int item = r0; item < r1; item++) {
                 int b = item / tiles, t0 = (item % tiles) * TILE, t1 = Math.min(s, t0 + TILE);
                 int xb = b * ni * s, yb = b * no * s;
+                if (ni < 4 || no < 4) {
+                    mixRows(xr, xb, wr, ni, no, y, yb, s, t0, t1);
+                    continue;
+                }
                 int o0 = 0;
                 for (; o0 + 3 < no; o0 += 4) {
                     int j = t0;
@@ -140,6 +144,13 @@ final class MatMul {
         y[yo + s] = a10; y[yo + s + 1] = a11; y[yo + s + 2] = a12; y[yo + s + 3] = a13;
         y[yo + 2 * s] = a20; y[yo + 2 * s + 1] = a21; y[yo + 2 * s + 2] = a22; y[yo + 2 * s + 3] = a23;
         y[yo + 3 * s] = a30; y[yo + 3 * s + 1] = a31; y[yo + 3 * s + 2] = a32; y[yo + 3 * s + 3] = a33;
+    }
+
+    /** Too few channels for register blocks: each output row's tile is a sum of input rows (axpy). */
+    private static void mixRows(double[] x, int xb, double[] w, int ni, int no, double[] y, int yb, int s, int t0, int t1) {
+        for (int o = 0; o < no; o++) {
+            for (int i = 0; i < ni; i++) axpy(y, yb + o * s + t0, w[o * ni + i], x, xb + i * s + t0, t1 - t0);
+        }
     }
 
     /** Σ_i w[wo + i]·x[xo + i·s]: one output at one point (the edges the 4 × 4 blocks leave). */
