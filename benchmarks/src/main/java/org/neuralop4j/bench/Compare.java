@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * per size, our time, each anchor's, and the ratio ours / anchor (below 1 means we are faster).
  * Everything runs single-threaded: {@code -Dneuralop4j.threads=1} for us, one thread for JTransforms.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [quick|full] [fft|linalg]}; "quick"
- * shortens the runs, the second word picks one group.
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [quick|full] [fft|linalg|fno]};
+ * "quick" shortens the runs, the second word picks one group ("fno", the FNO training benchmark,
+ * runs only when asked: it takes several minutes).
  */
 public final class Compare {
     public static void main(String[] args) throws RunnerException {
@@ -31,6 +32,10 @@ public final class Compare {
             results.addAll(run(quick, Fft1d.class.getSimpleName() + "\\.commonsMath$", "n",
                     new String[] {"64", "128", "256", "512", "1024", "2048", "4096", "8192", "16384"}));
             results.addAll(run(quick, Rfft2d.class.getSimpleName() + "\\.", "n", null));
+        }
+        if (only.equals("fno")) { // long: run on its own (annotations give the run lengths)
+            new Runner(new OptionsBuilder().include(FnoBench.class.getSimpleName() + "\\.").build()).run();
+            return;
         }
         if (only.isEmpty() || only.equals("linalg")) {
             results.addAll(run(quick, SvdBench.class.getSimpleName() + "\\.", "size", null));
