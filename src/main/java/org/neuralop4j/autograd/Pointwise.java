@@ -1,6 +1,7 @@
 package org.neuralop4j.autograd;
 
 import java.util.function.DoubleUnaryOperator;
+import org.neuralop4j.tensor.Parallel;
 import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Special;
 import org.neuralop4j.tensor.Tensor;
@@ -29,11 +30,13 @@ public final class Pointwise {
         Tensor cdf = v.map(t -> 0.5 * (1 + Special.erf(t * INV_SQRT2))); // Φ(x), kept for the rule
         return Var.make(v.mul(cdf), "gelu", g -> {
             double[] xs = v.re(), phi = cdf.re(), gs = g.re(), out = new double[xs.length];
-            for (int i = 0; i < out.length; i++) {
-                double t = xs[i];
-                out[i] = gs[i] * (phi[i] + t * INV_SQRT_2PI * Math.exp(-0.5 * t * t));
-            }
-            x.accumulate(Tensor.of(out, v.shape()));
+            Parallel.forRange(out.length, 1 << 14, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    double t = xs[i];
+                    out[i] = gs[i] * (phi[i] + t * INV_SQRT_2PI * Math.exp(-0.5 * t * t));
+                }
+            });
+            x.accumulate(Tensor.wrap(out, v.shape()));
         }, x);
     }
 

@@ -309,11 +309,13 @@ public final class Tensor {
         return new Tensor(shape.clone(), r, m);
     }
 
-    /** {@code f} applied to every element of a real tensor. */
+    /** {@code f} applied to every element of a real tensor (in parallel chunks: f must be pure). */
     public Tensor map(java.util.function.DoubleUnaryOperator f) {
         requireReal("map");
         double[] r = new double[re.length];
-        for (int i = 0; i < r.length; i++) r[i] = f.applyAsDouble(re[i]);
+        Parallel.forRange(r.length, 1 << 14, (s, e) -> {
+            for (int i = s; i < e; i++) r[i] = f.applyAsDouble(re[i]);
+        });
         return new Tensor(shape.clone(), r, null);
     }
 
