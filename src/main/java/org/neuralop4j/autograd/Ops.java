@@ -213,7 +213,10 @@ public final class Ops {
 
     /**
      * A pointwise linear map over the channel axis (a 1×1 convolution):
-     * {@code y[b,o,s…] = Σ_i w[o,i]·x[b,i,s…] + bias[o]}; bias may be null. Composed from matmul.
+     * {@code y[b,o,s…] = Σ_i w[o,i]·x[b,i,s…] + bias[o]}; bias may be null. For real tensors a
+     * primitive: {@code ∂x = wᵀ·g} per point and {@code ∂w[o,i] = Σ_{b,s} g[b,o,s]·x[b,i,s]}, by the
+     * kernels {@link Tensor#channelMix} and {@link Tensor#channelMixWeightGrad}; for complex ones
+     * composed from matmul.
      */
     public static Var channelLinear(Var x, Var w, Var bias) {
         int[] xs = x.shape(), ws = w.shape();
