@@ -47,6 +47,6 @@ public final class Main {
         return "neuralop4j " + version + "\n"
                 + "java       " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")\n"
                 + "threads    " + Parallel.threads() + " (of " + Runtime.getRuntime().availableProcessors() + " processors)\n"
-                + "floors     tensor, fft, linalg, autograd";
+                + "floors     tensor, fft, linalg, autograd, nn, optim, pde, data, train";
     }
 }
