@@ -37,6 +37,11 @@ class ParallelTest {
         sameBits(() -> a.permute(2, 0, 1));
         Tensor x = Tensor.randnComplex(3, 4, 16, 32, 32), w = Tensor.randnComplex(4, 16, 24, 32, 32);
         sameBits(() -> Tensor.contractModes(x, w));
+        Tensor h = Tensor.randn(7, 4, 36, 33, 17), w2 = Tensor.randn(8, 21, 36), gy = Tensor.randn(9, 4, 21, 33, 17);
+        sameBits(() -> Tensor.channelMix(h, w2));
+        sameBits(() -> Tensor.channelMixWeightGrad(gy, h));
+        sameBits(() -> h.sum(0, 2, 3));
+        sameBits(() -> h.map(v -> Special.erf(v)));
         Tensor g = Tensor.randn(5, 6, 3, 128, 96);
         sameBits(() -> Fft.rfftn(g, new int[] {2, 3}, Norm.BACKWARD));
         sameBits(() -> Fft.irfftnTruncated(Fft.rfftnTruncated(g, new int[] {2, 3}, new int[] {12, 12}, Norm.ORTHO),

@@ -217,6 +217,24 @@ class TensorTest {
     }
 
     @Test
+    void channelMapsMatchBatchedMatmul() {
+        Gen<Pair> cases = (r, size) -> {
+            int b = 1 + r.nextInt(3), i = 1 + r.nextInt(11), o = 1 + r.nextInt(11), s1 = 1 + r.nextInt(9), s2 = 1 + r.nextInt(40);
+            return new Pair(Tensor.randn(r.nextLong(), b, i, s1, s2), Tensor.randn(r.nextLong(), o, i));
+        };
+        Props.forAll("channelMix(x, w) = w @ x per batch; its weight gradient = Σ_b g @ xᵀ", cases, p -> {
+            Tensor x = p.a(), w = p.b();
+            int b = x.dim(0), i = x.dim(1), o = w.dim(0), s = x.size() / (b * i);
+            Tensor flat = x.reshape(b, i, s);
+            Tensor expected = w.matmul(flat).reshape(b, o, x.dim(2), x.dim(3));
+            assertTrue(Tensor.channelMix(x, w).allClose(expected, 1e-12, 1e-12));
+            Tensor g = Tensor.randn(x.size() + 1, b, o, x.dim(2), x.dim(3));
+            Tensor gw = g.reshape(b, o, s).matmul(flat.transpose(1, 2)).sum(0);
+            assertTrue(Tensor.channelMixWeightGrad(g, x).allClose(gw, 1e-12, 1e-12));
+        });
+    }
+
+    @Test
     void factoriesAndComplexHelpers() {
         assertArrayEquals(new double[] {0, 0.25, 0.5, 0.75, 1}, Tensor.linspace(0, 1, 5).re());
         assertArrayEquals(new double[] {1, 1.5, 2, 2.5}, Tensor.arange(1, 3, 0.5).re());
