@@ -89,7 +89,7 @@ final class MatMul {
         return new Tensor(out, or, oi);
     }
 
-    /** Spatial points per tile of the channel kernels: four output rows of a tile stay in L1. */
+    /** The most spatial points per tile of the channel map. */
     private static final int TILE = 256;
 
     static Tensor channelMix(Tensor x, Tensor w) {
@@ -102,11 +102,13 @@ final class MatMul {
         int[] out = xs.clone();
         out[1] = no;
         double[] y = new double[Shapes.size(out)], xr = x.re, wr = w.re;
-        int tiles = (s + TILE - 1) / TILE;
+        // points per tile: the tile's inputs (ni rows) stay in L1 while every output block reads them
+        int tile = Math.max(4, Math.min(TILE, (2048 / Math.max(1, ni)) / 4 * 4));
+        int tiles = (s + tile - 1) / tile;
         // work items: (batch, tile of points), each computing every output channel on its points
         Parallel.forRange(nb * tiles, Math.max(1, 64 / Math.max(1, no * ni / 64)), (r0, r1) -> {
             for (int item = r0; item < r1; item++) {
-                int b = item / tiles, t0 = (item % tiles) * TILE, t1 = Math.min(s, t0 + TILE);
+                int b = item / tiles, t0 = (item % tiles) * tile, t1 = Math.min(s, t0 + tile);
                 int xb = b * ni * s, yb = b * no * s;
                 if (ni < 4 || no < 4) {
                     mixRows(xr, xb, wr, ni, no, y, yb, s, t0, t1);
