@@ -1,7 +1,6 @@
 package org.neuralop4j.props;
 
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.neuralop4j.tensor.Tensor;
 
 /**
@@ -11,10 +10,6 @@ import org.neuralop4j.tensor.Tensor;
 @FunctionalInterface
 public interface Gen<T> {
     T next(SplittableRandom r, double size);
-
-    default <U> Gen<U> map(Function<T, U> f) {
-        return (r, size) -> f.apply(next(r, size));
-    }
 
     /** An integer in [lo, hi]; the upper end grows with size from lo to hi. */
     static Gen<Integer> ints(int lo, int hi) {

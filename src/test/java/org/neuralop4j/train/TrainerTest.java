@@ -30,10 +30,14 @@ class TrainerTest {
     record Run(FNO model, Trainer trainer) {}
 
     static Run run(double lr) {
+        return run(lr, 4);
+    }
+
+    static Run run(double lr, int epochs) {
         FNO model = new FNO(small());
         AdamW opt = new AdamW(model.parameters(), Adam.Config.defaults(lr).withWeightDecay(1e-4));
         return new Run(model, new Trainer(model, model::forward, opt, new Scheduler.StepDecay(lr, 2, 0.5), Loss.relativeL2(),
-                Loss.relativeL2(), new Trainer.Settings(4, 5, 11, 1.0)));
+                Loss.relativeL2(), new Trainer.Settings(epochs, 5, 11, 1.0)));
     }
 
     @Test
@@ -43,13 +47,9 @@ class TrainerTest {
         List<Trainer.Epoch> full = straight.trainer().fit(train, Map.of("test", test), null);
         assertEquals(4, full.size());
 
-        Run first = run(3e-3);
-        Trainer.Settings two = new Trainer.Settings(2, 5, 11, 1.0);
-        FNO m1 = first.model();
-        AdamW o1 = new AdamW(m1.parameters(), Adam.Config.defaults(3e-3).withWeightDecay(1e-4));
-        Trainer t1 = new Trainer(m1, m1::forward, o1, new Scheduler.StepDecay(3e-3, 2, 0.5), Loss.relativeL2(), Loss.relativeL2(), two);
-        t1.fit(train, Map.of("test", test), null);
-        Trainer.State saved = t1.state();
+        Run first = run(3e-3, 2); // stops after two epochs
+        first.trainer().fit(train, Map.of("test", test), null);
+        Trainer.State saved = first.trainer().state();
 
         Run second = run(3e-3); // a fresh model and optimizer, as in a new process
         second.trainer().resume(saved);
