@@ -9,4 +9,5 @@ module org.neuralop4j {
     exports org.neuralop4j.pde;
     exports org.neuralop4j.data;
     exports org.neuralop4j.train;
+    exports org.neuralop4j.io;
 }
