@@ -1,6 +1,9 @@
 package org.neuralop4j.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.neuralop4j.tensor.Parallel;
 
 /** The {@code neuralop4j} command. */
@@ -11,33 +14,61 @@ public final class Main {
             usage: neuralop4j <command> [options]
 
             commands:
-              info      print the version, the Java runtime and the thread count
-              --help    print this message
+              train      train an FNO (with no options: on a Darcy-flow data set it generates) and write
+                         metrics, the model and figures into out/
+              eval       relative L2 error of a trained model on test sets
+              predict    apply a trained model to the inputs in an .npz file
+              generate   make a data set with the library's PDE solvers
+              info       print the version, the Java runtime and the thread count
 
-            options for every command:
-              -Dneuralop4j.threads=N   (a JVM option) number of worker threads; results do not depend on it
+            neuralop4j <command> --help shows a command's options. Exit status: 0 done, 1 failed, 2 usage error.
             """;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, System.console() != null));
     }
 
-    /** Runs the command; returns the process exit code (0 ok, 2 usage error). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+    /** Runs the command; returns the exit status (0 ok, 1 failure, 2 usage error). */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
             (args.length == 0 ? err : out).print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        switch (args[0]) {
-            case "info" -> {
-                out.println(info());
-                return 0;
-            }
-            default -> {
-                err.println("neuralop4j: unknown command '" + args[0] + "'");
-                err.print(USAGE);
-                return 2;
-            }
+        String command = args[0];
+        String help = switch (command) {
+            case "train" -> TrainCommand.USAGE;
+            case "eval" -> Commands.EVAL;
+            case "predict" -> Commands.PREDICT;
+            case "generate" -> Commands.GENERATE;
+            case "info" -> "usage: neuralop4j info\n";
+            default -> null;
+        };
+        if (help == null) {
+            err.println("neuralop4j: unknown command '" + command + "' (commands: train, eval, predict, generate, info; see neuralop4j --help)");
+            return 2;
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(help);
+            return 0;
+        }
+        try {
+            return switch (command) {
+                case "train" -> TrainCommand.run(args, out, err, terminal);
+                case "eval" -> Commands.eval(args, out);
+                case "predict" -> Commands.predict(args, out);
+                case "generate" -> Commands.generate(args, out, err, terminal);
+                default -> {
+                    if (args.length > 1) throw new Args.UsageError("info: takes no options");
+                    out.println(info());
+                    yield 0;
+                }
+            };
+        } catch (Args.UsageError e) {
+            err.println("neuralop4j " + e.getMessage());
+            return 2;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("neuralop4j " + command + ": " + e.getMessage());
+            return 1;
         }
     }
 
@@ -47,6 +78,6 @@ public final class Main {
         return "neuralop4j " + version + "\n"
                 + "java       " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")\n"
                 + "threads    " + Parallel.threads() + " (of " + Runtime.getRuntime().availableProcessors() + " processors)\n"
-                + "floors     tensor, fft, linalg, autograd, nn, optim, pde, data, train";
+                + "floors     tensor, fft, linalg, autograd, nn, optim, pde, data, train, io, cli";
     }
 }

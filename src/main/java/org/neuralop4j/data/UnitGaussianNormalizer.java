@@ -29,6 +29,24 @@ public final class UnitGaussianNormalizer {
         return new UnitGaussianNormalizer(mean, scale);
     }
 
+    /**
+     * Fits one mean and one standard deviation per channel, over the samples and the whole grid
+     * (neuraloperator's {@code UnitGaussianNormalizer(dim=[0, 2, 3])}); the statistics have shape
+     * (1, c, 1…) and so apply to data on any grid, which zero-shot super-resolution needs.
+     */
+    public static UnitGaussianNormalizer fitPerChannel(Tensor data) {
+        int[] axes = new int[data.rank() - 1], keep = new int[data.rank()];
+        java.util.Arrays.fill(keep, 1);
+        keep[1] = data.dim(1);
+        axes[0] = 0;
+        for (int k = 2; k < data.rank(); k++) axes[k - 1] = k;
+        Tensor mean = data.mean(axes).reshape(keep);
+        Tensor centred = data.sub(mean);
+        long count = data.size() / data.dim(1);
+        Tensor var = centred.mul(centred).sum(axes).scale(1.0 / Math.max(1, count - 1)).reshape(keep);
+        return new UnitGaussianNormalizer(mean, var.map(v -> Math.sqrt(v) + 1e-5));
+    }
+
     public Tensor mean() {
         return mean.copy();
     }

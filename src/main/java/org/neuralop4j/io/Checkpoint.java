@@ -63,7 +63,8 @@ public final class Checkpoint {
         return new Loaded(model, c.metadata(), extra);
     }
 
-    static Map<String, Object> toJson(FnoConfig c) {
+    /** The configuration as a JSON object with neuraloperator's argument names. */
+    public static Map<String, Object> toJson(FnoConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Object> modes = new ArrayList<>();
         for (int k : c.nModes()) modes.add((long) k);
@@ -84,7 +85,7 @@ public final class Checkpoint {
         return m;
     }
 
-    static FnoConfig fromJson(Map<String, Object> m) {
+    public static FnoConfig fromJson(Map<String, Object> m) {
         List<?> modes = (List<?>) need(m, "n_modes");
         int[] nModes = new int[modes.size()];
         for (int k = 0; k < nModes.length; k++) nModes[k] = Math.toIntExact((Long) modes.get(k));

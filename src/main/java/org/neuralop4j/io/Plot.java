@@ -58,7 +58,7 @@ public final class Plot {
     static String label(double v) {
         if (v == 0) return "0";
         double a = Math.abs(v);
-        return a >= 1e-3 && a < 1e4 ? String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
+        return a >= 1e-3 && a < 1e4 ? String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
                 : String.format(Locale.ROOT, "%.2e", v);
     }
 

@@ -8,7 +8,10 @@ import org.neuralop4j.tensor.Tensor;
  * Gaussian random fields on the periodic unit domain with covariance
  * {@code σ²·(−Δ + τ²)^{−α}} (the data of Li et al. 2021 uses α = 2, τ = 3), sampled spectrally:
  * white noise is transformed, each mode scaled by {@code σ·(4π²|k|² + τ²)^{−α/2}}, and transformed
- * back, so the field's spectrum decays like |k|^{−α}.
+ * back, so the field's spectrum decays like |k|^{−α}. The constant mode is set to zero, so every
+ * field has mean zero, as in the data generation of Li et al. (2021): a vorticity on the torus must
+ * have mean zero, and a Darcy coefficient thresholded at 0 would otherwise often be one constant
+ * (with τ = 3 the mean carries more variance than any other mode).
  */
 public final class GaussianRandomField {
     private GaussianRandomField() {}
@@ -30,7 +33,7 @@ public final class GaussianRandomField {
                 k2 += (double) f * f;
             }
             double a = sigma * Math.pow(4 * Math.PI * Math.PI * k2 + tau * tau, -alpha / 2);
-            if (k2 == 0 && tau == 0) a = 0; // no constant mode when the covariance is singular there
+            if (k2 == 0) a = 0; // mean zero
             re[off] *= a;
             im[off] *= a;
         }

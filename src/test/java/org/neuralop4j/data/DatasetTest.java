@@ -50,4 +50,19 @@ class DatasetTest {
         assertTrue(n.decode(z).allClose(data, 1e-12, 1e-12));
         assertTrue(n.decode(Var.constant(z)).value().allClose(data, 1e-12, 1e-12));
     }
+
+    @Test
+    void thePerChannelNormalizerStandardizesEachChannelOverSamplesAndGrid() {
+        Tensor data = Tensor.randn(6, 50, 2, 8, 8).mul(Tensor.of(new double[] {3, 0.5}, 1, 2, 1, 1)).add(Tensor.of(new double[] {4, -1}, 1, 2, 1, 1));
+        UnitGaussianNormalizer n = UnitGaussianNormalizer.fitPerChannel(data);
+        assertArrayEquals(new int[] {1, 2, 1, 1}, n.mean().shape());
+        Tensor z = n.encode(data);
+        for (int c = 0; c < 2; c++) {
+            Tensor ch = z.slice(1, c, c + 1);
+            assertEquals(0.0, ch.mean().item(), 1e-12);
+            assertEquals(1.0, ch.mul(ch).sum().item() / (ch.size() - 1), 1e-4); // unbiased, as torch.std
+        }
+        Tensor finer = Tensor.randn(7, 3, 2, 16, 16); // the statistics apply on any grid
+        assertTrue(n.decode(n.encode(finer)).allClose(finer, 1e-12, 1e-12));
+    }
 }

@@ -1,0 +1,57 @@
+package org.neuralop4j.cli;
+
+import java.util.function.IntConsumer;
+import org.neuralop4j.pde.Samples;
+import org.neuralop4j.tensor.Tensor;
+
+/**
+ * The PDE problems the command can make data for with the library's own solvers, each with the
+ * defaults of a run that finishes in a few minutes on two cores.
+ */
+enum Problem {
+    /** −∇·(a∇u) = 1, a ↦ u (Li et al. 2021, §5.2). */
+    DARCY("darcy", 2, 32, 600, 100, 12, 24, 10, 16),
+    /** Burgers, ν = 0.1, u(·, 0) ↦ u(·, 1) (Li et al. 2021, §5.1). */
+    BURGERS("burgers", 1, 128, 500, 100, 16, 32, 12, 16),
+    /** Heat, ν = 0.01, u(·, 0) ↦ u(·, 0.5), exact. */
+    HEAT("heat", 1, 64, 200, 50, 12, 16, 10, 16),
+    /** Navier–Stokes vorticity, ν = 1e-3, ω(·, 0) ↦ ω(·, 1) (Li et al. 2021, §5.3, one step of their rollout). */
+    NAVIER_STOKES("navier-stokes", 2, 32, 300, 50, 12, 24, 10, 8);
+
+    final String id;
+    final int dims, resolution, trainSamples, testSamples, modes, width, epochs, batch;
+
+    Problem(String id, int dims, int resolution, int trainSamples, int testSamples, int modes, int width, int epochs, int batch) {
+        this.id = id;
+        this.dims = dims;
+        this.resolution = resolution;
+        this.trainSamples = trainSamples;
+        this.testSamples = testSamples;
+        this.modes = modes;
+        this.width = width;
+        this.epochs = epochs;
+        this.batch = batch;
+    }
+
+    static Problem of(String id) {
+        for (Problem p : values()) if (p.id.equals(id)) return p;
+        throw new IllegalArgumentException(id);
+    }
+
+    static String[] ids() {
+        Problem[] ps = values();
+        String[] out = new String[ps.length];
+        for (int i = 0; i < ps.length; i++) out[i] = ps[i].id;
+        return out;
+    }
+
+    /** {x, y}, each (count, 1, n…); sample i depends only on (seed, i). */
+    Tensor[] generate(int count, int n, long seed, IntConsumer progress) {
+        return switch (this) {
+            case DARCY -> Samples.darcy(count, n, seed, progress);
+            case BURGERS -> Samples.burgers(count, n, 0.1, 1.0, 200, seed, progress);
+            case HEAT -> Samples.heat(count, n, 0.01, 0.5, seed, progress);
+            case NAVIER_STOKES -> Samples.navierStokes(count, n, 1e-3, 1.0, 100, seed, progress);
+        };
+    }
+}

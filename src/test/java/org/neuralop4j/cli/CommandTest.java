@@ -1,0 +1,175 @@
+package org.neuralop4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralop4j.data.Npz;
+import org.neuralop4j.io.Checkpoint;
+import org.neuralop4j.io.Json;
+import org.neuralop4j.pde.Heat;
+import org.neuralop4j.tensor.Tensor;
+
+/** The command end to end, on sizes that take well under a second. */
+class CommandTest {
+    @TempDir
+    Path dir;
+
+    private String out = "", err = "";
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), false);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+
+    private String[] tinyHeat(Path outDir, String... more) {
+        List<String> a = new ArrayList<>(List.of("train", "--problem", "heat", "--samples", "12", "--test-samples", "4", "--resolution", "16",
+                "--modes", "4", "--width", "4", "--layers", "2", "--epochs", "3", "--batch", "4", "--out", outDir.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    private static Map<String, Object> metrics(Path outDir) throws Exception {
+        return Json.parseObject(Files.readString(outDir.resolve("metrics.json")));
+    }
+
+    @Test
+    void trainWritesMetricsModelAndFigures() throws Exception {
+        Path o = dir.resolve("run");
+        assertEquals(0, run(tinyHeat(o)), err);
+        Map<String, Object> m = metrics(o);
+        for (String key : new String[] {"problem", "model", "params", "epochs", "seconds", "train_loss", "test_rel_l2", "history", "optimizer",
+                "optimizer_state_bytes"}) {
+            assertTrue(m.containsKey(key), key + " in " + m.keySet());
+        }
+        assertEquals("heat", m.get("problem"));
+        assertEquals(3L, m.get("epochs"));
+        assertEquals(List.of("16", "32"), new ArrayList<>(((Map<?, ?>) m.get("test_rel_l2")).keySet()));
+        assertEquals(3, ((List<?>) m.get("history")).size());
+        Checkpoint.Loaded model = Checkpoint.load(o.resolve("model.safetensors"));
+        assertEquals(((Number) m.get("params")).longValue(), model.model().parameterCount());
+        long adam = 8; // AdamW: the step count, m and v per real entry, complex m and real v per complex entry
+        for (Tensor t : model.model().stateDict().values()) adam += (t.isComplex() ? 24L : 16L) * t.size();
+        assertEquals(adam, ((Number) m.get("optimizer_state_bytes")).longValue());
+        for (String f : new String[] {"loss.png", "sample_16.png", "sample_32.png"}) {
+            byte[] png = Files.readAllBytes(o.resolve(f));
+            assertEquals('P', png[1], f);
+        }
+        assertTrue(out.contains("test relative L2 at 16: "), out);
+        assertTrue(err.contains("epoch 3/3  train "), "plain progress lines when stderr is not a terminal: " + err);
+        assertEquals(0, run(tinyHeat(dir.resolve("quiet"), "--quiet")));
+        assertEquals("", err);
+    }
+
+    @Test
+    void aResumedRunRepeatsAnUninterruptedOneBitForBit() throws Exception {
+        Path straight = dir.resolve("straight"), first = dir.resolve("first"), second = dir.resolve("second");
+        assertEquals(0, run(tinyHeat(straight)), err);
+        assertEquals(0, run(tinyHeat(first, "--stop-after", "1")), err);
+        assertEquals(1L, metrics(first).get("epochs"));
+        assertEquals(0, run("train", "--resume", first.resolve("checkpoint.safetensors").toString(), "--out", second.toString(), "--quiet"), err);
+        List<?> a = (List<?>) metrics(straight).get("history"), b = (List<?>) metrics(second).get("history");
+        assertEquals(3, b.size());
+        for (int e = 0; e < 3; e++) {
+            Map<?, ?> x = (Map<?, ?>) a.get(e), y = (Map<?, ?>) b.get(e);
+            assertEquals(x.get("train_loss"), y.get("train_loss"), "epoch " + e);
+            assertEquals(x.get("test_rel_l2"), y.get("test_rel_l2"), "epoch " + e);
+        }
+        Tensor wa = Checkpoint.load(straight.resolve("model.safetensors")).model().stateDict().get("fno_blocks.convs.0.weight");
+        Tensor wb = Checkpoint.load(second.resolve("model.safetensors")).model().stateDict().get("fno_blocks.convs.0.weight");
+        assertArrayEquals(wa.re(), wb.re(), 0.0);
+        assertEquals(2, run("train", "--resume", first.resolve("checkpoint.safetensors").toString(), "--width", "8"));
+        assertTrue(err.contains("--width cannot change when resuming"), err);
+    }
+
+    @Test
+    void generateEvalAndPredictAgreeWithTraining() throws Exception {
+        Path o = dir.resolve("run");
+        assertEquals(0, run(tinyHeat(o, "--quiet")), err);
+        Path test = dir.resolve("test.npz"); // the same samples as the run's 16-point test set (seed 0 + 1)
+        assertEquals(0, run("generate", "--problem", "heat", "--samples", "4", "--resolution", "16", "--seed", "1", "--out", test.toString(), "--quiet"));
+        Map<String, Tensor> data = Npz.read(test);
+        assertArrayEquals(new int[] {4, 16}, data.get("x").shape());
+        Tensor u0 = data.get("x").slice(0, 2, 3).reshape(16);
+        assertTrue(Heat.solve(u0, 0.01, 0.5).allClose(data.get("y").slice(0, 2, 3).reshape(16), 1e-14, 1e-14), "y is the exact heat solution");
+
+        assertEquals(0, run("eval", "--model", o.resolve("model.safetensors").toString(), "--test", test.toString()), err);
+        double evalError = Double.parseDouble(out.replaceAll("(?s).*relative L2 ([0-9.]+).*", "$1"));
+        double trainError = ((Number) ((Map<?, ?>) metrics(o).get("test_rel_l2")).get("16")).doubleValue();
+        assertEquals(trainError, evalError, 1e-6);
+
+        Path pred = dir.resolve("pred.npz");
+        assertEquals(0, run("predict", "--model", o.resolve("model.safetensors").toString(), "--input", test.toString(), "--output", pred.toString()), err);
+        Tensor y = Npz.read(pred).get("y"), truth = data.get("y");
+        assertArrayEquals(new int[] {4, 16}, y.shape());
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            Tensor d = y.slice(0, i, i + 1).sub(truth.slice(0, i, i + 1));
+            sum += Math.sqrt(d.mul(d).sum().item()) / Math.sqrt(truth.slice(0, i, i + 1).mul(truth.slice(0, i, i + 1)).sum().item());
+        }
+        assertEquals(evalError, sum / 4, 1e-6, "predictions give the error eval reports");
+    }
+
+    @Test
+    void trainsOnUserArraysOfEitherLayout() throws Exception {
+        Path train = dir.resolve("train.npz"), test = dir.resolve("test.npz");
+        assertEquals(0, run("generate", "--problem", "darcy", "--samples", "8", "--resolution", "8", "--out", train.toString(), "--quiet"));
+        assertEquals(0, run("generate", "--problem", "darcy", "--samples", "3", "--resolution", "16", "--seed", "5", "--out", test.toString(), "--quiet"));
+        Path o = dir.resolve("user");
+        assertEquals(0, run("train", "--train", train.toString(), "--test", test.toString(), "--modes", "4", "--width", "3", "--layers", "1",
+                "--epochs", "1", "--batch", "4", "--out", o.toString(), "--quiet", "--model", "tfno"), err);
+        assertEquals(List.of("16x16"), new ArrayList<>(((Map<?, ?>) metrics(o).get("test_rel_l2")).keySet()));
+        assertTrue(Files.size(o.resolve("sample_16x16.png")) > 100);
+        assertTrue(Checkpoint.load(o.resolve("model.safetensors")).model().config().tuckerRank() > 0);
+        // the same data with an explicit channel axis, as (n, C, W) 1-D samples: 8 channels on 8 points
+        Map<String, Tensor> d = Npz.read(train);
+        Path asChannels = dir.resolve("channels.npz");
+        Npz.write(asChannels, Map.of("x", d.get("x"), "y", d.get("y")), true);
+        assertEquals(0, run("train", "--train", asChannels.toString(), "--test", asChannels.toString(), "--dims", "1", "--modes", "4", "--width", "3",
+                "--layers", "1", "--epochs", "1", "--out", dir.resolve("c").toString(), "--quiet"), err);
+        assertEquals(8L, ((Map<?, ?>) ((Map<?, ?>) metrics(dir.resolve("c")).get("model")).get("config")).get("in_channels"));
+    }
+
+    @Test
+    void wrongFlagsAndValuesGetOneLineAndStatusTwo() {
+        String[][] bad = {
+            {"train", "--frobnicate"}, {"train", "--epochs", "-1"}, {"train", "--epochs"}, {"train", "--model", "cnn"}, {"train", "--modes", "5"},
+            {"train", "--problem", "poisson"}, {"train", "--train", "x.npz"}, {"train", "--rank", "0.5"}, {"eval", "--test", "t.npz"},
+            {"predict", "--model", "m"}, {"generate", "--samples", "3"}, {"generate", "--problem", "heat", "--out", "x", "--resolution", "abc"},
+            {"info", "--x"}, {"train", "stray"},
+        };
+        for (String[] args : bad) {
+            assertEquals(2, run(args), String.join(" ", args));
+            assertEquals(1, err.strip().lines().count(), String.join(" ", args) + ": " + err);
+            assertTrue(err.startsWith("neuralop4j "), err);
+        }
+        for (String c : new String[] {"train", "eval", "predict", "generate", "info"}) {
+            assertEquals(0, run(c, "--help"));
+            assertTrue(out.startsWith("usage: neuralop4j " + c), out);
+        }
+    }
+
+    @Test
+    void missingOrDamagedFilesFailWithTheirName() throws Exception {
+        Path missing = dir.resolve("nope.npz");
+        assertEquals(1, run("eval", "--model", missing.toString(), "--test", missing.toString()));
+        assertTrue(err.contains("nope.npz"), err);
+        Path damaged = dir.resolve("bad.safetensors");
+        Files.write(damaged, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertEquals(1, run("predict", "--model", damaged.toString(), "--input", "x.npz", "--output", "y.npz"));
+        assertTrue(err.contains("bad.safetensors"), err);
+    }
+}
