@@ -60,7 +60,8 @@ final class TrainCommand {
               --modes M            Fourier modes per axis (even)   --width W   hidden channels   --layers L
               --padding F          domain padding, a fraction of each axis (default 0)
             training:
-              --epochs N  --batch B  --lr LR  --optimizer sgd|adam|adamw (default adamw)  --loss h1|l2 (default h1)
+              --epochs N  --batch B  --lr LR (default 5e-3, cosine decay to 0)
+              --optimizer sgd|adam|adamw (default adamw)  --loss l2|h1 (relative; default l2)
               --seed S             seeds data, initialization and batches (default 0)
               --threads N          worker threads (default: all processors; results do not depend on it)
             output:
@@ -121,9 +122,9 @@ final class TrainCommand {
         double rank = a.number("rank", 0.25, 1e-6, 1);
         int epochs = a.integer("epochs", p != null ? p.epochs : 20, 0, 1_000_000);
         int batch = a.integer("batch", p != null ? p.batch : 16, 1, 1_000_000);
-        double lr = a.number("lr", 3e-3, 0, 10);
+        double lr = a.number("lr", 5e-3, 0, 10);
         String optName = a.choice("optimizer", "adamw", "sgd", "adam", "adamw");
-        boolean h1 = a.choice("loss", "h1", "h1", "l2").equals("h1");
+        boolean h1 = a.choice("loss", "l2", "h1", "l2").equals("h1");
         int stopAfter = a.integer("stop-after", epochs, 0, epochs);
 
         // data

@@ -26,6 +26,11 @@ public final class AtomicFile {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
+            try { // a temporary file is private (0600); the result is an ordinary file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's default permissions apply
+            }
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                  OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
