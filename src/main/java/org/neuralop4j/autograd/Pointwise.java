@@ -13,8 +13,6 @@ import org.neuralop4j.tensor.Tensor;
 public final class Pointwise {
     private Pointwise() {}
 
-    private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
-    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
     /** y = f(x) for a real x, with ∂x = f'(x)·g. */
     static Var unary(Var x, String op, DoubleUnaryOperator f, DoubleUnaryOperator df) {
@@ -27,14 +25,12 @@ public final class Pointwise {
     public static Var gelu(Var x) {
         Tensor v = x.value();
         if (v.isComplex()) throw new IllegalArgumentException("gelu: needs a real input, got complex " + Shapes.str(v.shape()));
-        Tensor cdf = v.map(t -> 0.5 * (1 + Special.erf(t * INV_SQRT2))); // Φ(x), kept for the rule
-        return Var.make(v.mul(cdf), "gelu", g -> {
-            double[] xs = v.re(), phi = cdf.re(), gs = g.re(), out = new double[xs.length];
+        double[] xs = v.re(), y = new double[xs.length], dy = new double[xs.length]; // dy = Φ + xφ, kept for the rule
+        Parallel.forRange(xs.length, 1 << 13, (s, e) -> Special.gelu(xs, y, dy, s, e));
+        return Var.make(Tensor.wrap(y, v.shape()), "gelu", g -> {
+            double[] gs = g.re(), out = new double[gs.length];
             Parallel.forRange(out.length, 1 << 14, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    double t = xs[i];
-                    out[i] = gs[i] * (phi[i] + t * INV_SQRT_2PI * Math.exp(-0.5 * t * t));
-                }
+                for (int i = s; i < e; i++) out[i] = gs[i] * dy[i];
             });
             x.accumulate(Tensor.wrap(out, v.shape()));
         }, x);

@@ -15,33 +15,75 @@ public final class Special {
 
     /**
      * The error function {@code erf(x) = (2/√π)∫₀ˣ e^{−t²} dt}, within 2 ulps of a 40-digit decimal
-     * reference (tested). GELU evaluates it millions of times per training step, so the common range
-     * avoids exponentials: below 1/4 the Maclaurin series; up to 6 a Taylor polynomial about the
-     * centre of each interval of width 1/64 (see {@link #TAYLOR}); beyond, 1 − erfc by its continued
-     * fraction.
+     * reference (tested). GELU evaluates it millions of times per training step, so below 6 it is one
+     * Taylor polynomial about the nearest multiple of 1/64 (see {@link #TAYLOR}), with no exponential
+     * and no division; from 6 on, erf rounds to ±1.
      */
     public static double erf(double x) {
-        if (Double.isNaN(x)) return x;
         double a = Math.abs(x);
         double r;
-        if (a < 0.25) {
-            r = maclaurin(a); // relative accuracy near 0
-        } else if (a >= END) {
-            r = a < 27 ? 1.0 - erfcFraction(a) : 1.0; // rounds to 1 from about 5.9 on
-        } else {
-            int k = (int) (a * PER_UNIT);
-            double h = a - (k + 0.5) / PER_UNIT, h2 = h * h;
-            double[] d = TAYLOR[k];
+        if (a < END) {
+            int k = (int) (a * PER_UNIT + 0.5);
+            double h = a - k * (1.0 / PER_UNIT), h2 = h * h;
+            int b = k * TERMS;
             // odd and even coefficients by two independent Horner chains in h² (half the latency)
-            double e = d[TERMS - 2], o = d[TERMS - 1];
-            for (int n = TERMS - 4; n >= 2; n -= 2) {
-                e = e * h2 + d[n];
-                o = o * h2 + d[n + 1];
-            }
-            o = o * h2 + d[1];
-            r = d[0] + (h2 * e + h * o);
+            double e = TAYLOR[b + 8], o = TAYLOR[b + 9];
+            e = e * h2 + TAYLOR[b + 6];
+            o = o * h2 + TAYLOR[b + 7];
+            e = e * h2 + TAYLOR[b + 4];
+            o = o * h2 + TAYLOR[b + 5];
+            e = e * h2 + TAYLOR[b + 2];
+            o = o * h2 + TAYLOR[b + 3];
+            o = o * h2 + TAYLOR[b + 1];
+            r = TAYLOR[b] + (h2 * e + h * o);
+        } else {
+            r = Double.isNaN(x) ? x : 1.0; // erfc(6) ≈ 2e-17 is below half an ulp of 1, so erf rounds to 1 from 6 on
         }
-        return x < 0 ? -r : r;
+        return Math.copySign(r, x);
+    }
+
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2);
+
+    /**
+     * GELU and its derivative in one pass over x[from, to): {@code y = x·Φ(x)} and
+     * {@code dy = Φ(x) + x·φ(x)}, Φ the standard normal distribution function, Φ(x) = (1 + erf(x/√2))/2,
+     * and φ = Φ′. φ comes from the derivative of the same Taylor polynomial as erf, so no exponential
+     * is evaluated below |x| = 6√2 (relative error of dy within 1e-14 of the closed form, tested).
+     */
+    public static void gelu(double[] x, double[] y, double[] dy, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double t = x[i], u = t * INV_SQRT2, a = Math.abs(u);
+            double erf, derf; // erf(|u|) and erf′(|u|)
+            if (a < END) {
+                int k = (int) (a * PER_UNIT + 0.5);
+                double h = a - k * (1.0 / PER_UNIT), h2 = h * h;
+                int b = k * TERMS;
+                double e = TAYLOR[b + 8], o = TAYLOR[b + 9];
+                e = e * h2 + TAYLOR[b + 6];
+                o = o * h2 + TAYLOR[b + 7];
+                e = e * h2 + TAYLOR[b + 4];
+                o = o * h2 + TAYLOR[b + 5];
+                e = e * h2 + TAYLOR[b + 2];
+                o = o * h2 + TAYLOR[b + 3];
+                o = o * h2 + TAYLOR[b + 1];
+                erf = TAYLOR[b] + (h2 * e + h * o);
+                // derivative: Σ n·d_n·h^{n−1}, again split into even and odd powers of h
+                double de = 9 * TAYLOR[b + 9], dodd = 8 * TAYLOR[b + 8];
+                de = de * h2 + 7 * TAYLOR[b + 7];
+                dodd = dodd * h2 + 6 * TAYLOR[b + 6];
+                de = de * h2 + 5 * TAYLOR[b + 5];
+                dodd = dodd * h2 + 4 * TAYLOR[b + 4];
+                de = de * h2 + 3 * TAYLOR[b + 3];
+                dodd = dodd * h2 + 2 * TAYLOR[b + 2];
+                derf = de * h2 + TAYLOR[b + 1] + h * dodd;
+            } else {
+                erf = Double.isNaN(a) ? a : 1.0;
+                derf = 2 / Math.sqrt(Math.PI) * Math.exp(-a * a);
+            }
+            double phiCdf = 0.5 * (1 + Math.copySign(erf, u)); // copySign, not a branch: signs are random
+            y[i] = t * phiCdf;
+            dy[i] = phiCdf + t * (INV_SQRT2 * 0.5) * derf; // φ(t) = erf′(t/√2)/(2√2)
+        }
     }
 
     /**
@@ -56,21 +98,21 @@ public final class Special {
     }
 
     /**
-     * The fast path: on each interval of width 1/64 below 6, the Taylor polynomial about its centre
-     * c, {@code erf(c + h) = Σ_n d_n hⁿ}, with {@code d_0 = erf(c)} correctly rounded and, for
-     * n ≥ 1, {@code d_n = erf⁽ⁿ⁾(c)/n! = (2/√π)(−1)^{n−1} H_{n−1}(c) e^{−c²}/n!} (H the Hermite
-     * polynomials, by their recurrence). With |h| ≤ 1/128, 10 terms reach rounding error, and the
-     * evaluation needs no exponential.
+     * The fast path: about each centre c = k/64 (k = 0…384), the Taylor polynomial
+     * {@code erf(c + h) = Σ_n d_n hⁿ}, |h| ≤ 1/128, with {@code d_0 = erf(c)} correctly rounded and,
+     * for n ≥ 1, {@code d_n = erf⁽ⁿ⁾(c)/n! = (2/√π)(−1)^{n−1} H_{n−1}(c) e^{−c²}/n!} (H the Hermite
+     * polynomials, by their recurrence). 10 terms reach rounding error. The first centre is 0, where
+     * the polynomial is the Maclaurin series (d_0 = 0, odd terms only), so erf keeps its relative
+     * accuracy for tiny arguments. Stored flat: d_n of centre k at {@code k·TERMS + n}.
      */
     private static final double END = 6.0;
-    private static final int PER_UNIT = 64, TERMS = 10; // TERMS even: the two chains split evenly
-    private static final double[][] TAYLOR = new double[(int) (END * PER_UNIT)][];
+    private static final int PER_UNIT = 64, TERMS = 10;
+    private static final double[] TAYLOR = new double[((int) (END * PER_UNIT) + 1) * TERMS];
 
     static {
-        for (int k = 0; k < TAYLOR.length; k++) {
-            double c = (k + 0.5) / PER_UNIT;
-            double[] d = new double[TERMS];
-            d[0] = erfExact(c);
+        for (int k = 0; k <= END * PER_UNIT; k++) {
+            double c = (double) k / PER_UNIT;
+            TAYLOR[k * TERMS] = erfExact(c);
             double scale = TWO_OVER_SQRT_PI * Math.exp(-c * c);
             double hPrev = 0, hCur = 1; // H_{-1} (unused), H_0
             double fact = 1;
@@ -82,20 +124,9 @@ public final class Special {
                     hPrev = hCur;
                     hCur = hNext;
                 }
-                d[n] = ((m % 2 == 0) ? 1 : -1) * hCur * scale / fact;
+                TAYLOR[k * TERMS + n] = ((m % 2 == 0) ? 1 : -1) * hCur * scale / fact;
             }
-            TAYLOR[k] = d;
         }
-    }
-
-    /** erf(a) = (2/√π) Σ (−1)ⁿ a^{2n+1}/(n!(2n+1)) for |a| &lt; 1/4, where 9 terms reach rounding error. */
-    private static double maclaurin(double a) {
-        double x2 = a * a, term = a, sum = a;
-        for (int n = 1; n < 10; n++) {
-            term *= -x2 / n;
-            sum += term / (2 * n + 1);
-        }
-        return TWO_OVER_SQRT_PI * sum;
     }
 
     /**

@@ -34,4 +34,19 @@ class SpecialTest {
         assertEquals(1e-300 * 2 / Math.sqrt(Math.PI), Special.erf(1e-300), 1e-315, "relative accuracy near 0");
     }
 
+    @Test
+    void theGeluKernelMatchesItsClosedForms() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        int n = 20000;
+        double[] x = new double[n], y = new double[n], dy = new double[n];
+        for (int i = 0; i < n; i++) x[i] = i < 10 ? new double[] {0, -0.0, 1e-300, -1e-12, 8.48, 8.49, -8.49, 12, -40, 1e3}[i] : r.nextGaussian() * (i % 2 == 0 ? 1 : 4);
+        Special.gelu(x, y, dy, 0, n);
+        for (int i = 0; i < n; i++) {
+            double t = x[i], cdf = 0.5 * (1 + Special.erf(t / Math.sqrt(2)));
+            double pdf = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+            assertEquals(t * cdf, y[i], 1e-15 * Math.abs(t), "y at " + t); // Φ = (1 + erf)/2 cancels for negative x
+            double d = cdf + t * pdf;
+            assertEquals(d, dy[i], 4e-14 * (cdf + Math.abs(t) * pdf) + 1e-300, "dy at " + t); // relative to the terms: Φ + xφ cancels near −0.75
+        }
+    }
 }
