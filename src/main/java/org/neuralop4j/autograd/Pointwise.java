@@ -1,6 +1,7 @@
 package org.neuralop4j.autograd;
 
 import java.util.function.DoubleUnaryOperator;
+import org.neuralop4j.tensor.Flops;
 import org.neuralop4j.tensor.Parallel;
 import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Special;
@@ -27,8 +28,10 @@ public final class Pointwise {
         if (v.isComplex()) throw new IllegalArgumentException("gelu: needs a real input, got complex " + Shapes.str(v.shape()));
         double[] xs = v.re(), y = new double[xs.length], dy = new double[xs.length]; // dy = Φ + xφ, kept for the rule
         Parallel.forRange(xs.length, 1 << 13, (s, e) -> Special.gelu(xs, y, dy, s, e));
+        Flops.add(xs.length);
         return Var.make(Tensor.wrap(y, v.shape()), "gelu", g -> {
             double[] gs = g.re(), out = new double[gs.length];
+            Flops.add(gs.length);
             Parallel.forRange(out.length, 1 << 14, (s, e) -> {
                 for (int i = s; i < e; i++) out[i] = gs[i] * dy[i];
             });

@@ -46,7 +46,12 @@ final class RunState {
             Map<?, ?> e = (Map<?, ?>) o;
             Map<String, Double> test = new LinkedHashMap<>();
             ((Map<?, ?>) e.get("test_rel_l2")).forEach((k, v) -> test.put((String) k, ((Number) v).doubleValue()));
-            history.add(new Trainer.Epoch(((Number) e.get("epoch")).intValue() - 1, num(e.get("train_loss")), test, num(e.get("lr")), num(e.get("seconds"))));
+            Map<String, Integer> info = new LinkedHashMap<>();
+            e.forEach((k, v) -> {
+                if (!HISTORY_KEYS.contains(k)) info.put((String) k, ((Number) v).intValue());
+            });
+            history.add(new Trainer.Epoch(((Number) e.get("epoch")).intValue() - 1, num(e.get("train_loss")), test, num(e.get("lr")),
+                    num(e.get("seconds")), ((Number) e.get("flops")).longValue(), info));
         }
         return new Trainer.State(((Number) t.get("epochs_done")).intValue(), c.model().stateDict(), opt, num(t.get("lr")), history);
     }
@@ -55,7 +60,12 @@ final class RunState {
         return ((Number) o).doubleValue();
     }
 
-    /** Per epoch (numbered from 1): train loss, test errors, learning rate, seconds. */
+    private static final java.util.Set<String> HISTORY_KEYS = java.util.Set.of("epoch", "train_loss", "test_rel_l2", "lr", "seconds", "flops");
+
+    /**
+     * Per epoch (numbered from 1): train loss, test errors, learning rate, seconds, training FLOPs,
+     * and the schedule's record (IFNO: modes, resolution).
+     */
     static List<Object> historyJson(List<Trainer.Epoch> history) {
         List<Object> out = new ArrayList<>();
         for (Trainer.Epoch e : history) {
@@ -65,6 +75,8 @@ final class RunState {
             m.put("test_rel_l2", e.testLoss());
             m.put("lr", e.lr());
             m.put("seconds", e.seconds());
+            m.put("flops", e.flops());
+            m.putAll(e.info());
             out.add(m);
         }
         return out;

@@ -1,6 +1,7 @@
 package org.neuralop4j.fft;
 
 import java.util.Arrays;
+import org.neuralop4j.tensor.Flops;
 import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Tensor;
 
@@ -85,7 +86,7 @@ public final class Fft {
         RealPlan plan = RealPlan.of(n);
         int bins = n / 2 + 1, have = x.dim(axis);
         double f = norm.factor(n, true);
-        return Lines.map(x, axis, n, true, Lines.cost(n), plan::newWork, (re, im, work) -> {
+        return Lines.map(x, axis, n, true, Flops.realFftLine(n), plan::newWork, (re, im, work) -> {
             if (have < bins) { // missing bins are zero
                 Arrays.fill(re, have, bins, 0.0);
                 Arrays.fill(im, have, bins, 0.0);
@@ -205,7 +206,7 @@ public final class Fft {
         int have = x.dim(axis);
         int nOut = outSplit == 0 ? n : 2 * outSplit;
         double f = norm.factor(n, inverse);
-        return Lines.map(x, axis, nOut, false, Lines.cost(n), plan::newWork, (re, im, work) -> {
+        return Lines.map(x, axis, nOut, false, Flops.fftLine(n), plan::newWork, (re, im, work) -> {
             if (inSplit == 0) {
                 if (have < n) { // numpy's n > length: zero-pad at the end
                     Arrays.fill(re, have, n, 0.0);
@@ -231,7 +232,7 @@ public final class Fft {
         int n = x.dim(axis);
         RealPlan plan = RealPlan.of(n);
         double f = norm.factor(n, false);
-        return Lines.map(x, axis, keep, false, Lines.cost(n), plan::newWork, (re, im, work) -> {
+        return Lines.map(x, axis, keep, false, Flops.realFftLine(n), plan::newWork, (re, im, work) -> {
             plan.forward(re, re, im, (RealPlan.Work) work);
             scale(re, keep, f);
             scale(im, keep, f);

@@ -1,5 +1,6 @@
 package org.neuralop4j.fft;
 
+import org.neuralop4j.tensor.Flops;
 import org.neuralop4j.tensor.Parallel;
 import org.neuralop4j.tensor.Shapes;
 import org.neuralop4j.tensor.Tensor;
@@ -30,7 +31,8 @@ final class Lines {
 
     /**
      * A new tensor equal to x with the axis of length n replaced by one of length {@code nOut},
-     * each line computed by {@code op}; complex unless {@code realOut}.
+     * each line computed by {@code op}; complex unless {@code realOut}. {@code flopsPerLine} (see
+     * {@link Flops}) is counted for every line and sizes the parallel chunks.
      */
     static Tensor map(Tensor x, int axis, int nOut, boolean realOut, long flopsPerLine, Scratch scratch, Op op) {
         int[] shape = x.shape();
@@ -41,6 +43,7 @@ final class Lines {
         outShape[a] = nOut;
         Tensor out = realOut ? Tensor.zeros(outShape) : Tensor.zerosComplex(outShape);
         if (out.size() == 0 || x.size() == 0) return out;
+        Flops.add((long) outer * inner * flopsPerLine);
         double[] xr = x.re(), xi = x.im(), or = out.re(), oi = out.im();
         int len = Math.max(n, nOut);
         int bw = Math.min(BLOCK, inner);
@@ -95,8 +98,4 @@ final class Lines {
         }
     }
 
-    /** An estimate of the floating-point work of a length-n transform, for sizing parallel chunks. */
-    static long cost(int n) {
-        return 5L * n * (32 - Integer.numberOfLeadingZeros(Math.max(n, 1)));
-    }
 }

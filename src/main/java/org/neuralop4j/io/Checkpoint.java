@@ -22,6 +22,8 @@ public final class Checkpoint {
 
     public static final String CONFIG = "config";
     public static final String EXTRA = "extra.";
+    /** Metadata key: the modes in use per axis (IFNO; equal to n_modes otherwise). */
+    public static final String ACTIVE_MODES = "active_modes";
 
     /** A loaded checkpoint: the model with its parameters, the metadata, and the extra tensors (prefix removed). */
     public record Loaded(FNO model, Map<String, String> metadata, Map<String, Tensor> extra) {}
@@ -31,6 +33,9 @@ public final class Checkpoint {
         extra.forEach((k, v) -> tensors.put(EXTRA + k, v));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(CONFIG, Json.write(toJson(model.config())));
+        List<Object> active = new ArrayList<>();
+        for (int k : model.activeModes()) active.add((long) k);
+        meta.put(ACTIVE_MODES, Json.write(active));
         meta.put("format", "neuralop4j FNO checkpoint 1");
         meta.putAll(metadata);
         Safetensors.write(file, tensors, meta);
@@ -57,7 +62,14 @@ public final class Checkpoint {
         });
         try {
             model.loadStateDict(params);
-        } catch (IllegalArgumentException e) {
+            String active = c.metadata().get(ACTIVE_MODES);
+            if (active != null) {
+                List<?> l = (List<?>) Json.parse(active);
+                int[] k = new int[l.size()];
+                for (int j = 0; j < k.length; j++) k[j] = Math.toIntExact((Long) l.get(j));
+                model.setActiveModes(k);
+            }
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
         return new Loaded(model, c.metadata(), extra);

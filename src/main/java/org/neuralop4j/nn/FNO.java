@@ -66,6 +66,16 @@ public final class FNO extends Module {
         return convs.clone();
     }
 
+    /** The modes every spectral layer uses (IFNO: at most {@code config().nModes()}). */
+    public int[] activeModes() {
+        return convs[0].activeModes();
+    }
+
+    /** Makes every spectral layer use only the lowest k modes per axis (see {@link SpectralConv#setActiveModes}). */
+    public void setActiveModes(int[] k) {
+        for (SpectralConv c : convs) c.setActiveModes(k);
+    }
+
     /** x (batch, in, n_1…n_d) → (batch, out, n_1…n_d). */
     public Var forward(Var x) {
         int[] s = x.shape();

@@ -28,6 +28,7 @@ import org.neuralop4j.tensor.Tensor;
 public final class SpectralConv extends Module {
     private final int in, out;
     private final int[] nModes;
+    private int[] active; // the modes in use (IFNO), at most nModes
     private final Var weight, bias; // weight: null when factorized
     private final Var core;
     private final Var[] factors;
@@ -53,6 +54,7 @@ public final class SpectralConv extends Module {
         this.in = in;
         this.out = out;
         this.nModes = nModes.clone();
+        this.active = nModes.clone();
         Tensor dense = Init.spectral(seed, in, out, weightModes(nModes));
         if (tuckerRank > 0) {
             Tucker t = Tucker.hosvd(dense, Tucker.ranksFromRatio(dense.shape(), tuckerRank));
@@ -83,6 +85,71 @@ public final class SpectralConv extends Module {
         return nModes.clone();
     }
 
+    /** The modes in use: nModes unless {@link #setActiveModes} lowered them. */
+    public int[] activeModes() {
+        return active.clone();
+    }
+
+    /**
+     * Uses only the lowest {@code k} modes per axis (counted as nModes is; even, 2 ≤ k ≤ nModes):
+     * the weights are sliced, not reallocated, so the modes left out keep their values (the IFNO of
+     * Zhao et al., arXiv 2211.15188).
+     */
+    public void setActiveModes(int[] k) {
+        if (k.length != nModes.length) throw new IllegalArgumentException("SpectralConv: " + k.length + " active modes for " + nModes.length + " axes");
+        for (int j = 0; j < k.length; j++) {
+            if (k[j] < 2 || k[j] % 2 != 0 || k[j] > nModes[j]) {
+                throw new IllegalArgumentException("SpectralConv: active modes " + Arrays.toString(k) + " must be even, ≥ 2 and ≤ " + Arrays.toString(nModes));
+            }
+        }
+        active = k.clone();
+    }
+
+    /**
+     * The floating-point operations of {@link #forward(Var)} with dense weights on input
+     * (batch, in, grid…), by the formulas of {@link org.neuralop4j.tensor.Flops}: the forward
+     * truncated transform (the last axis on every line, then each other axis, last to first, on the
+     * lines that hold kept modes), the mode contraction (8·batch·in·out per kept mode), the inverse
+     * truncated transform (first axis to the last but one on the lines that hold modes, then the
+     * last axis on every line), and the bias (1 per output element).
+     */
+    public long flops(int batch, int[] grid) {
+        int d = nModes.length, last = d - 1;
+        int[] kept = keptModes(grid, grid);
+        long count = 0, lines = (long) batch * in;
+        for (int j = 0; j < last; j++) lines *= grid[j];
+        count += lines * org.neuralop4j.tensor.Flops.realFftLine(grid[last]);
+        for (int k = last - 1; k >= 0; k--) {
+            long l = (long) batch * in;
+            for (int j = 0; j < d; j++) if (j != k) l *= j < k ? grid[j] : kept[j];
+            count += l * org.neuralop4j.tensor.Flops.fftLine(grid[k]);
+        }
+        long modes = 1;
+        for (int m : kept) modes *= m;
+        count += 8L * batch * in * out * modes;
+        for (int k = 0; k < last; k++) {
+            long l = (long) batch * out;
+            for (int j = 0; j < d; j++) if (j != k) l *= j < k ? grid[j] : kept[j];
+            count += l * org.neuralop4j.tensor.Flops.fftLine(grid[k]);
+        }
+        long outLines = (long) batch * out, points = 1;
+        for (int j = 0; j < last; j++) outLines *= grid[j];
+        for (int g : grid) points *= g;
+        count += outLines * org.neuralop4j.tensor.Flops.realFftLine(grid[last]);
+        return count + (long) batch * out * points;
+    }
+
+    /** Entries kept per axis on this input and output grid: 2·m on full axes, m bins on the last. */
+    private int[] keptModes(int[] inGrid, int[] outGrid) {
+        int d = nModes.length;
+        int[] kept = new int[d];
+        for (int k = 0; k < d; k++) {
+            int n = Math.min(inGrid[k], outGrid[k]);
+            kept[k] = k < d - 1 ? 2 * Math.min(active[k] / 2, n / 2) : Math.min(active[k] / 2 + 1, n / 2 + 1);
+        }
+        return kept;
+    }
+
     /** The dense weight (in, out, modes…): the parameter itself, or the factorization rebuilt (differentiably). */
     public Var weight() {
         if (weight != null) return weight;
@@ -106,17 +173,15 @@ public final class SpectralConv extends Module {
             throw new IllegalArgumentException("SpectralConv: input " + Arrays.toString(s) + " and output grid " + Arrays.toString(outSizes)
                     + " do not fit (batch, " + in + ", " + d + " spatial axes)");
         }
-        int[] axes = new int[d], modes = new int[d];
+        int[] axes = new int[d], modes = keptModes(Arrays.copyOfRange(s, 2, s.length), outSizes);
         Var wk = w;
         for (int k = 0; k < d; k++) {
             axes[k] = k + 2;
-            int n = Math.min(s[k + 2], outSizes[k]);
             if (k < d - 1) {
-                modes[k] = Math.min(nModes[k] / 2, n / 2);
+                modes[k] /= 2; // frequencies of each sign
                 if (modes[k] < nModes[k] / 2) wk = keepLow(wk, k + 2, modes[k]);
-            } else {
-                modes[k] = Math.min(nModes[k] / 2 + 1, n / 2 + 1);
-                if (modes[k] < nModes[k] / 2 + 1) wk = Ops.slice(wk, k + 2, 0, modes[k]);
+            } else if (modes[k] < nModes[k] / 2 + 1) {
+                wk = Ops.slice(wk, k + 2, 0, modes[k]);
             }
             if (modes[k] < 1) throw new IllegalArgumentException("SpectralConv: grid " + Arrays.toString(s) + " holds no modes on axis " + (k + 2));
         }

@@ -19,6 +19,11 @@ final class Elementwise {
         double[] ore = new double[n];
         double[] oim = complex ? new double[n] : null;
         if (n == 0) return new Tensor(out, ore, oim);
+        Flops.add((long) n * (!complex ? 1 : switch (op) {
+            case ADD, SUB -> 2;
+            case MUL -> 6;
+            case DIV -> 11;
+        }));
         int r = out.length;
         int inner = r == 0 ? 1 : out[r - 1];
         int rows = n / inner;

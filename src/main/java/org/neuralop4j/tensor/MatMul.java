@@ -25,6 +25,7 @@ final class MatMul {
         out[batch.length] = m;
         out[batch.length + 1] = n;
         boolean complex = a.isComplex() || b.isComplex();
+        Flops.add((complex ? 8L : 2L) * nb * m * n * k);
         double[] cr = new double[Shapes.size(out)];
         double[] ci = complex ? new double[cr.length] : null;
         double[] ar = a.re, ai = a.im, br = b.re, bi = b.im;
@@ -70,6 +71,7 @@ final class MatMul {
         int[] out = xs.clone();
         out[1] = no;
         boolean complex = x.isComplex() || w.isComplex();
+        Flops.add((x.isComplex() && w.isComplex() ? 8L : complex ? 4L : 2L) * nb * no * ni * modes);
         double[] or = new double[Shapes.size(out)];
         double[] oi = complex ? new double[or.length] : null;
         double[] xr = x.re, xi = x.im, wr = w.re, wi = w.im;
@@ -102,6 +104,7 @@ final class MatMul {
         int[] out = xs.clone();
         out[1] = no;
         double[] y = new double[Shapes.size(out)], xr = x.re, wr = w.re;
+        Flops.add(2L * nb * s * no * ni);
         // points per tile: the tile's inputs (ni rows) stay in L1 while every output block reads them
         int tile = Math.max(4, Math.min(TILE, (2048 / Math.max(1, ni)) / 4 * 4));
         int tiles = (s + tile - 1) / tile;
@@ -169,6 +172,7 @@ final class MatMul {
         if (!ok) throw new IllegalArgumentException("channelMixWeightGrad: shapes " + Shapes.str(gs) + " and " + Shapes.str(xs) + " do not fit");
         int nb = gs[0], no = gs[1], ni = xs[1], s = Shapes.prod(gs, 2, gs.length);
         double[] gw = new double[no * ni], gr = g.re, xr = x.re;
+        Flops.add(2L * nb * s * no * ni);
         int oBlocks = (no + 3) / 4, iBlocks = (ni + 3) / 4;
         // each work item owns a 4 × 4 block of gw: 16 running sums over (batch, point), in that order
         Parallel.forRange(oBlocks * iBlocks, 1, (r0, r1) -> {

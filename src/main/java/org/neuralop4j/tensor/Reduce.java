@@ -55,6 +55,7 @@ final class Reduce {
         int n = Shapes.size(keep);
         double[] ore = new double[n];
         double[] oim = x.im == null ? null : new double[n];
+        Flops.add(Math.max(0L, (long) x.size() - n) * (x.im == null ? 1 : 2));
         // the longest suffix of axes that are all reduced, or else all kept
         int split = r;
         boolean reducedRun = r > 0 && keep[r - 1] == 1 && shape[r - 1] > 1;

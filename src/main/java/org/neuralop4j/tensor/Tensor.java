@@ -261,6 +261,7 @@ public final class Tensor {
 
     /** The elementwise modulus, a real tensor ({@link Math#hypot} avoids overflow). */
     public Tensor abs() {
+        Flops.add(re.length);
         double[] out = new double[re.length];
         if (im == null) {
             for (int i = 0; i < out.length; i++) out[i] = Math.abs(re[i]);
@@ -299,6 +300,7 @@ public final class Tensor {
 
     /** {@code s · this}. */
     public Tensor scale(double s) {
+        Flops.add(im == null ? re.length : 2L * re.length);
         double[] r = new double[re.length];
         for (int i = 0; i < r.length; i++) r[i] = s * re[i];
         double[] m = null;
@@ -312,6 +314,7 @@ public final class Tensor {
     /** {@code f} applied to every element of a real tensor (in parallel chunks: f must be pure). */
     public Tensor map(java.util.function.DoubleUnaryOperator f) {
         requireReal("map");
+        Flops.add(re.length);
         double[] r = new double[re.length];
         Parallel.forRange(r.length, 1 << 14, (s, e) -> {
             for (int i = s; i < e; i++) r[i] = f.applyAsDouble(re[i]);
@@ -326,6 +329,7 @@ public final class Tensor {
     public Tensor addInPlace(Tensor b) {
         Shapes.requireSame(shape, b.shape, "addInPlace");
         if (b.im != null && im == null) throw new IllegalArgumentException("addInPlace: cannot add a complex tensor into a real one");
+        Flops.add(b.im == null ? re.length : 2L * re.length);
         for (int i = 0; i < re.length; i++) re[i] += b.re[i];
         if (b.im != null) for (int i = 0; i < im.length; i++) im[i] += b.im[i];
         return this;

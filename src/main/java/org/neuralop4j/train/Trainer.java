@@ -10,6 +10,7 @@ import org.neuralop4j.data.Dataset;
 import org.neuralop4j.nn.Module;
 import org.neuralop4j.optim.Optimizer;
 import org.neuralop4j.optim.Scheduler;
+import org.neuralop4j.tensor.Flops;
 import org.neuralop4j.tensor.Tensor;
 
 /**
@@ -31,8 +32,45 @@ public final class Trainer {
         }
     }
 
-    /** One finished epoch: mean training loss, each test set's mean loss, the learning rate used, wall time. */
-    public record Epoch(int epoch, double trainLoss, Map<String, Double> testLoss, double lr, double seconds) {}
+    /**
+     * One finished epoch: mean training loss, each test set's mean loss, the learning rate used, wall
+     * time, the floating-point operations of its training steps (forward and backward passes, see
+     * {@link Flops}; evaluation not included), and what a {@link Schedule} recorded (IFNO: modes and
+     * resolution; empty otherwise).
+     */
+    public record Epoch(int epoch, double trainLoss, Map<String, Double> testLoss, double lr, double seconds, long flops,
+                        Map<String, Integer> info) {
+        public Epoch {
+            info = Map.copyOf(info);
+        }
+    }
+
+    /** Changes training as the epochs go (the incremental FNO): each epoch's data, and a look at each finished one. */
+    public interface Schedule {
+        /** The training data of epoch e (for example the full data subsampled). */
+        Dataset data(int epoch, Dataset train);
+
+        /** Recorded with epoch e's result. */
+        Map<String, Integer> info(int epoch);
+
+        /** Called once epoch e is recorded (history ends with it); may change the model before the next. */
+        void after(List<Epoch> history);
+    }
+
+    private static final Schedule FIXED = new Schedule() {
+        @Override
+        public Dataset data(int epoch, Dataset train) {
+            return train;
+        }
+
+        @Override
+        public Map<String, Integer> info(int epoch) {
+            return Map.of();
+        }
+
+        @Override
+        public void after(List<Epoch> history) {}
+    };
 
     /** Hears about progress (the command draws a progress bar from it). */
     public interface Listener {
@@ -59,6 +97,7 @@ public final class Trainer {
     private final Settings settings;
     private final List<Epoch> history = new ArrayList<>();
     private int epochsDone;
+    private Schedule schedule = FIXED;
 
     /**
      * @param forward the model's forward map (for an FNO: {@code model::forward}); predictions and
@@ -75,6 +114,11 @@ public final class Trainer {
         this.settings = settings;
     }
 
+    /** Sets the schedule that picks each epoch's data and may change the model between epochs. */
+    public void setSchedule(Schedule s) {
+        schedule = s;
+    }
+
     /** Trains until {@code settings.epochs()} epochs are done (counting resumed ones); returns the whole history. */
     public List<Epoch> fit(Dataset train, Map<String, Dataset> tests, Listener listener) {
         Listener l = listener == null ? new Listener() {} : listener;
@@ -84,11 +128,13 @@ public final class Trainer {
         for (int e = epochsDone; e < settings.epochs(); e++) {
             long start = System.nanoTime();
             model.train(true);
-            List<int[]> batches = train.batches(settings.batchSize(), settings.seed() * 1_000_003L + e);
+            Dataset data = schedule.data(e, train);
+            List<int[]> batches = data.batches(settings.batchSize(), settings.seed() * 1_000_003L + e);
             double sum = 0;
             double lr = optimizer.lr();
+            long flops0 = Flops.count();
             for (int b = 0; b < batches.size(); b++) {
-                Dataset batch = train.take(batches.get(b));
+                Dataset batch = data.take(batches.get(b));
                 optimizer.zeroGrad();
                 Var loss = trainLoss.apply(forward.apply(Var.constant(batch.x())), Var.constant(batch.y()));
                 double value = loss.value().item();
@@ -106,11 +152,13 @@ public final class Trainer {
                 sum += value * batches.get(b).length;
                 l.batch(e, b, batches.size(), value);
             }
+            long flops = Flops.count() - flops0;
             Map<String, Double> test = evaluate(tests);
-            double metric = test.isEmpty() ? sum / train.size() : test.values().iterator().next();
+            double metric = test.isEmpty() ? sum / data.size() : test.values().iterator().next();
             scheduler.step(optimizer, e, metric);
-            Epoch rec = new Epoch(e, sum / train.size(), test, lr, (System.nanoTime() - start) / 1e9);
+            Epoch rec = new Epoch(e, sum / data.size(), test, lr, (System.nanoTime() - start) / 1e9, flops, schedule.info(e));
             history.add(rec);
+            schedule.after(List.copyOf(history));
             epochsDone = e + 1;
             goodParams = copy(model.stateDict());
             goodOptimizer = copy(optimizer.state());

@@ -18,7 +18,7 @@ class ProgressTest {
             p.batch(0, i, 3, 0.5);
             Thread.sleep(120); // past the terminal's redraw interval
         }
-        p.epoch(new Trainer.Epoch(0, 0.25, Map.of("32x32", 0.125), 1e-3, 1.5));
+        p.epoch(new Trainer.Epoch(0, 0.25, Map.of("32x32", 0.125), 1e-3, 1.5, 0, Map.of()));
         p.task("generating", 2).accept(2);
         return b.toString(StandardCharsets.UTF_8);
     }
