@@ -68,6 +68,7 @@ final class Progress implements Trainer.Listener {
         if (quiet) return;
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train %.4f", e.epoch() + 1, epochs, e.trainLoss()));
         for (Map.Entry<String, Double> t : e.testLoss().entrySet()) b.append(String.format(Locale.ROOT, "  test %s %.4f", t.getKey(), t.getValue()));
+        e.info().forEach((k, v) -> b.append("  ").append(k).append(' ').append(v));
         b.append(String.format(Locale.ROOT, "  lr %.2e  %s", e.lr(), time(e.seconds())));
         emit(b.toString(), true);
     }

@@ -24,6 +24,7 @@ import org.neuralop4j.optim.Scheduler;
 import org.neuralop4j.optim.Sgd;
 import org.neuralop4j.tensor.Parallel;
 import org.neuralop4j.tensor.Tensor;
+import org.neuralop4j.train.Incremental;
 import org.neuralop4j.train.Loss;
 import org.neuralop4j.train.Trainer;
 
@@ -36,7 +37,8 @@ final class TrainCommand {
     private TrainCommand() {}
 
     static final Set<String> VALUED = Set.of("problem", "model", "modes", "width", "layers", "rank", "epochs", "batch", "lr", "optimizer",
-            "loss", "seed", "threads", "out", "resume", "stop-after", "train", "test", "dims", "samples", "test-samples", "resolution", "padding");
+            "loss", "seed", "threads", "out", "resume", "stop-after",
+            "ifno-criterion", "ifno-alpha", "ifno-buffer", "ifno-eps", "ifno-start-modes", "resolution-schedule", "epoch-gap", "train", "test", "dims", "samples", "test-samples", "resolution", "padding");
     static final Set<String> FLAGS = Set.of("quiet");
     /** What may change when resuming; everything else comes from the checkpoint. */
     static final Set<String> RESUMABLE = Set.of("epochs", "out", "quiet", "threads", "resume", "stop-after");
@@ -56,9 +58,13 @@ final class TrainCommand {
               --test FILE.npz      a test set (repeatable; needed with --train)
               --dims 1|2           read 3-D arrays as (n, C, W) (1) instead of (n, H, W) (2, the default)
             model:
-              --model fno|tfno     (default fno)   --rank R   TFNO Tucker rank ratio (default 0.25)
+              --model fno|tfno|ifno  (default fno)   --rank R   TFNO Tucker rank ratio (default 0.25)
               --modes M            Fourier modes per axis (even)   --width W   hidden channels   --layers L
               --padding F          domain padding, a fraction of each axis (default 0)
+            incremental FNO (--model ifno; modes grow from --ifno-start-modes to --modes):
+              --ifno-criterion energy|loss-gap (default energy)   --ifno-alpha A (explained energy, default 0.99)
+              --ifno-buffer B (levels, default 1)   --ifno-eps E (loss change, default 0.001)   --ifno-start-modes K (default 2)
+              --resolution-schedule 4,2,1   training-data subsampling rates (default 1)   --epoch-gap G   epochs per rate
             training:
               --epochs N  --batch B  --lr LR (default 5e-3, cosine decay to 0)
               --optimizer sgd|adam|adamw (default adamw)  --loss l2|h1 (relative; default l2)
@@ -69,6 +75,23 @@ final class TrainCommand {
               --stop-after N       stop after epoch N of --epochs (the schedule still plans for --epochs)
               --resume FILE        continue from DIR/checkpoint.safetensors (--epochs may be raised)
             """;
+
+    static Incremental.Settings ifnoSettings(Args a, int epochs, int modes) {
+        String crit = a.choice("ifno-criterion", "energy", "energy", "loss-gap");
+        int start = a.integer("ifno-start-modes", 2, 2, modes);
+        if (start % 2 != 0) throw new Args.UsageError("train: --ifno-start-modes must be even, got " + start);
+        String sched = a.string("resolution-schedule", "1");
+        int[] rates;
+        try {
+            rates = java.util.Arrays.stream(sched.split(",")).mapToInt(r -> Integer.parseInt(r.strip())).toArray();
+            for (int r : rates) if (r < 1 || r > 64) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new Args.UsageError("train: --resolution-schedule must be rates in [1, 64] separated by commas, e.g. 4,2,1; got '" + sched + "'");
+        }
+        int gap = a.integer("epoch-gap", Math.max(1, (epochs + rates.length - 1) / rates.length), 1, 1_000_000);
+        return new Incremental.Settings(crit.equals("energy") ? Incremental.Criterion.ENERGY : Incremental.Criterion.LOSS_GAP,
+                a.number("ifno-alpha", 0.99, 1e-9, 1), a.integer("ifno-buffer", 1, 0, 1000), a.number("ifno-eps", 1e-3, 0, 1e9), start, rates, gap);
+    }
 
     static int run(String[] argv, PrintStream out, PrintStream err, boolean terminal) throws IOException {
         Args given = new Args("train", argv, 1, VALUED, FLAGS);
@@ -117,8 +140,11 @@ final class TrainCommand {
         if (modes % 2 != 0) throw new Args.UsageError("train: --modes must be even, got " + modes);
         int width = a.integer("width", p != null ? p.width : 32, 1, 4096), layers = a.integer("layers", 4, 1, 64);
         double padding = a.number("padding", 0, 0, 1);
-        String kind = a.choice("model", "fno", "fno", "tfno");
+        String kind = a.choice("model", "fno", "fno", "tfno", "ifno");
         if (!kind.equals("tfno") && a.has("rank")) throw new Args.UsageError("train: --rank goes with --model tfno");
+        for (String o : List.of("ifno-criterion", "ifno-alpha", "ifno-buffer", "ifno-eps", "ifno-start-modes", "resolution-schedule", "epoch-gap")) {
+            if (!kind.equals("ifno") && a.has(o)) throw new Args.UsageError("train: --" + o + " goes with --model ifno");
+        }
         double rank = a.number("rank", 0.25, 1e-6, 1);
         int epochs = a.integer("epochs", p != null ? p.epochs : 20, 0, 1_000_000);
         int batch = a.integer("batch", p != null ? p.batch : 16, 1, 1_000_000);
@@ -126,6 +152,7 @@ final class TrainCommand {
         String optName = a.choice("optimizer", "adamw", "sgd", "adam", "adamw");
         boolean h1 = a.choice("loss", "l2", "h1", "l2").equals("h1");
         int stopAfter = a.integer("stop-after", epochs, 0, epochs);
+        Incremental.Settings ifno = kind.equals("ifno") ? ifnoSettings(a, epochs, modes) : null;
 
         // data
         Tensor[] train;
@@ -174,7 +201,15 @@ final class TrainCommand {
         Loss loss = h1 ? new Loss.H1(true) : Loss.relativeL2();
         Trainer trainer = new Trainer(model, trained::forward, opt, new Scheduler.Cosine(lr, 0, Math.max(1, epochs)), loss, Loss.relativeL2(),
                 new Trainer.Settings(stopAfter, batch, seed, 0));
-        if (resumed != null) trainer.resume(RunState.trainerState(resumed));
+        if (resumed != null) {
+            trainer.resume(RunState.trainerState(resumed));
+            model.setActiveModes(resumed.model().activeModes());
+        }
+        if (ifno != null) {
+            Incremental inc = new Incremental(model, ifno);
+            if (resumed == null) inc.start();
+            trainer.setSchedule(inc);
+        }
 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("problem", problem);
@@ -228,6 +263,8 @@ final class TrainCommand {
         metrics.put("seconds", seconds);
         metrics.put("train_loss", history.isEmpty() ? null : history.get(history.size() - 1).trainLoss());
         metrics.put("train_loss_kind", loss instanceof Loss.H1 ? "relative H1" : "relative L2");
+        metrics.put("flops", history.stream().mapToLong(Trainer.Epoch::flops).sum());
+        metrics.put("modes", model.activeModes()[0]);
         metrics.put("test_rel_l2", finalTest);
         metrics.put("history", RunState.historyJson(history));
         Map<String, Object> optimizer = new LinkedHashMap<>();

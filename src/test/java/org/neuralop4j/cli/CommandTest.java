@@ -96,6 +96,46 @@ class CommandTest {
     }
 
     @Test
+    void ifnoGrowsModesOnRefinedDataAndResumesExactly() throws Exception {
+        String[] ifno = {"--model", "ifno", "--ifno-criterion", "loss-gap", "--ifno-eps", "10", "--resolution-schedule", "2,1", "--quiet"};
+        Path straight = dir.resolve("ifno"), first = dir.resolve("ifno1"), second = dir.resolve("ifno2");
+        assertEquals(0, run(tinyHeat(straight, ifno)), err);
+        Map<String, Object> m = metrics(straight);
+        List<?> h = (List<?>) m.get("history");
+        assertEquals(List.of(2L, 2L, 4L), h.stream().map(e -> ((Map<?, ?>) e).get("modes")).toList());
+        assertEquals(List.of(8L, 8L, 16L), h.stream().map(e -> ((Map<?, ?>) e).get("resolution")).toList());
+        long flops = ((Number) m.get("flops")).longValue();
+        assertEquals(h.stream().mapToLong(e -> ((Number) ((Map<?, ?>) e).get("flops")).longValue()).sum(), flops);
+        assertTrue(((Number) ((Map<?, ?>) h.get(2)).get("flops")).longValue() > ((Number) ((Map<?, ?>) h.get(0)).get("flops")).longValue(),
+                "finer data and more modes cost more");
+        assertArrayEquals(new int[] {4}, Checkpoint.load(straight.resolve("model.safetensors")).model().activeModes());
+
+        assertEquals(0, run(tinyHeat(first, concat(ifno, "--stop-after", "2"))), err);
+        assertArrayEquals(new int[] {4}, Checkpoint.load(first.resolve("checkpoint.safetensors")).model().activeModes(), "K grew after epoch 2");
+        assertEquals(0, run("train", "--resume", first.resolve("checkpoint.safetensors").toString(), "--out", second.toString(), "--quiet"), err);
+        assertEquals(Json.write(strip(h)), Json.write(strip((List<?>) metrics(second).get("history"))));
+        assertEquals(2, run(tinyHeat(dir.resolve("x"), "--ifno-alpha", "0.5")));
+        assertTrue(err.contains("--ifno-alpha goes with --model ifno"), err);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** History without wall times. */
+    private static List<Object> strip(List<?> history) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : history) {
+            Map<Object, Object> e = new java.util.LinkedHashMap<>((Map<?, ?>) o);
+            e.remove("seconds");
+            out.add(e);
+        }
+        return out;
+    }
+
+    @Test
     void generateEvalAndPredictAgreeWithTraining() throws Exception {
         Path o = dir.resolve("run");
         assertEquals(0, run(tinyHeat(o, "--quiet")), err);
