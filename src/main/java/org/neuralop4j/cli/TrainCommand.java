@@ -22,6 +22,7 @@ import org.neuralop4j.optim.AdamW;
 import org.neuralop4j.optim.Optimizer;
 import org.neuralop4j.optim.Scheduler;
 import org.neuralop4j.optim.Sgd;
+import org.neuralop4j.optim.TensorGaLore;
 import org.neuralop4j.tensor.Parallel;
 import org.neuralop4j.tensor.Tensor;
 import org.neuralop4j.train.Incremental;
@@ -38,6 +39,7 @@ final class TrainCommand {
 
     static final Set<String> VALUED = Set.of("problem", "model", "modes", "width", "layers", "rank", "epochs", "batch", "lr", "optimizer",
             "loss", "seed", "threads", "out", "resume", "stop-after",
+            "galore-rank", "galore-update-gap", "galore-scale", "galore-sweeps",
             "ifno-criterion", "ifno-alpha", "ifno-buffer", "ifno-eps", "ifno-start-modes", "resolution-schedule", "epoch-gap", "train", "test", "dims", "samples", "test-samples", "resolution", "padding");
     static final Set<String> FLAGS = Set.of("quiet");
     /** What may change when resuming; everything else comes from the checkpoint. */
@@ -67,7 +69,9 @@ final class TrainCommand {
               --resolution-schedule 4,2,1   training-data subsampling rates (default 1)   --epoch-gap G   epochs per rate
             training:
               --epochs N  --batch B  --lr LR (default 5e-3, cosine decay to 0)
-              --optimizer sgd|adam|adamw (default adamw)  --loss l2|h1 (relative; default l2)
+              --optimizer sgd|adam|adamw|tensor-galore|galore (default adamw)  --loss l2|h1 (relative; default l2)
+              --galore-rank R (default 0.25)  --galore-update-gap T (steps, default 10)  --galore-scale A (default 1)
+              --galore-sweeps S (HOOI sweeps per refresh, default 1)   (the GaLore optimizers are AdamW in the projected space)
               --seed S             seeds data, initialization and batches (default 0)
               --threads N          worker threads (default: all processors; results do not depend on it)
             output:
@@ -75,6 +79,33 @@ final class TrainCommand {
               --stop-after N       stop after epoch N of --epochs (the schedule still plans for --epochs)
               --resume FILE        continue from DIR/checkpoint.safetensors (--epochs may be raised)
             """;
+
+    /** The peak of used heap, sampled after every batch (java.base has no allocation hooks; a sample is a lower bound). */
+    private static final class HeapPeak {
+        long peak;
+
+        void sample() {
+            Runtime r = Runtime.getRuntime();
+            peak = Math.max(peak, r.totalMemory() - r.freeMemory());
+        }
+    }
+
+    /** Optimizer state of the spectral weights alone (the parameters Tensor-GaLore projects), exact. */
+    static long spectralStateBytes(FNO model, Optimizer opt) {
+        List<org.neuralop4j.autograd.Var> ps = model.parameters();
+        long sum = 0;
+        if (opt instanceof TensorGaLore tg) {
+            long[] per = tg.parameterStateBytes();
+            for (int i = 0; i < ps.size(); i++) if (ps.get(i).value().isComplex() && ps.get(i).value().rank() >= 3) sum += per[i];
+            return sum;
+        }
+        for (org.neuralop4j.autograd.Var p : ps) {
+            Tensor v = p.value();
+            if (!v.isComplex() || v.rank() < 3) continue;
+            sum += opt instanceof Adam ? 24L * v.size() : 16L * v.size(); // Adam: m complex, v real; SGD: complex momentum
+        }
+        return sum;
+    }
 
     static Incremental.Settings ifnoSettings(Args a, int epochs, int modes) {
         String crit = a.choice("ifno-criterion", "energy", "energy", "loss-gap");
@@ -149,7 +180,13 @@ final class TrainCommand {
         int epochs = a.integer("epochs", p != null ? p.epochs : 20, 0, 1_000_000);
         int batch = a.integer("batch", p != null ? p.batch : 16, 1, 1_000_000);
         double lr = a.number("lr", 5e-3, 0, 10);
-        String optName = a.choice("optimizer", "adamw", "sgd", "adam", "adamw");
+        String optName = a.choice("optimizer", "adamw", "sgd", "adam", "adamw", "tensor-galore", "galore");
+        boolean galore = optName.endsWith("galore");
+        for (String o : List.of("galore-rank", "galore-update-gap", "galore-scale", "galore-sweeps")) {
+            if (!galore && a.has(o)) throw new Args.UsageError("train: --" + o + " goes with --optimizer tensor-galore or galore");
+        }
+        double galoreRank = a.number("galore-rank", 0.25, 1e-6, 1), galoreScale = a.number("galore-scale", 1, 1e-9, 1e9);
+        int galoreGap = a.integer("galore-update-gap", 10, 1, 1_000_000), galoreSweeps = a.integer("galore-sweeps", 1, 1, 100);
         boolean h1 = a.choice("loss", "l2", "h1", "l2").equals("h1");
         int stopAfter = a.integer("stop-after", epochs, 0, epochs);
         Incremental.Settings ifno = kind.equals("ifno") ? ifnoSettings(a, epochs, modes) : null;
@@ -196,6 +233,8 @@ final class TrainCommand {
         Optimizer opt = switch (optName) {
             case "sgd" -> new Sgd(model.parameters(), lr, 0.9);
             case "adam" -> new Adam(model.parameters(), Adam.Config.defaults(lr));
+            case "tensor-galore", "galore" -> new TensorGaLore(model.parameters(), new TensorGaLore.Config(Adam.Config.defaults(lr).withWeightDecay(1e-4),
+                    optName.equals("galore") ? TensorGaLore.Projection.MATRIX : TensorGaLore.Projection.TUCKER, galoreRank, galoreGap, galoreScale, galoreSweeps));
             default -> new AdamW(model.parameters(), Adam.Config.defaults(lr).withWeightDecay(1e-4));
         };
         Loss loss = h1 ? new Loss.H1(true) : Loss.relativeL2();
@@ -220,9 +259,11 @@ final class TrainCommand {
         checkpointMeta.put("options", Json.write(options));
         Path checkpoint = outDir.resolve("checkpoint.safetensors");
         Progress bar = new Progress(err, terminal, quiet, epochs, batch);
+        HeapPeak heap = new HeapPeak();
         Trainer.Listener listener = new Trainer.Listener() {
             @Override
             public void batch(int epoch, int b, int batches, double value) {
+                heap.sample();
                 bar.batch(epoch, b, batches, value);
             }
 
@@ -271,8 +312,17 @@ final class TrainCommand {
         optimizer.put("name", optName);
         optimizer.put("lr", lr);
         optimizer.put("schedule", "cosine");
+        if (galore) {
+            optimizer.put("rank", galoreRank);
+            optimizer.put("update_gap", galoreGap);
+            optimizer.put("scale", galoreScale);
+            optimizer.put("sweeps", galoreSweeps);
+            optimizer.put("decompositions", ((TensorGaLore) opt).decompositions());
+        }
         metrics.put("optimizer", optimizer);
         metrics.put("optimizer_state_bytes", opt.stateBytes());
+        metrics.put("spectral_state_bytes", spectralStateBytes(model, opt));
+        metrics.put("peak_heap_bytes", heap.peak);
         metrics.put("threads", Parallel.threads());
         metrics.put("train_samples", trainSet.size());
         metrics.put("files", figures);

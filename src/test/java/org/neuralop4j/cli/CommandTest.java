@@ -118,6 +118,24 @@ class CommandTest {
         assertTrue(err.contains("--ifno-alpha goes with --model ifno"), err);
     }
 
+    @Test
+    void tensorGaLoreTrainsWithLessStateAndResumesExactly() throws Exception {
+        String[] tg = {"--optimizer", "tensor-galore", "--galore-update-gap", "2", "--galore-rank", "0.5", "--quiet"};
+        Path adam = dir.resolve("adam"), straight = dir.resolve("tg"), first = dir.resolve("tg1"), second = dir.resolve("tg2");
+        assertEquals(0, run(tinyHeat(adam, "--quiet")), err);
+        assertEquals(0, run(tinyHeat(straight, tg)), err);
+        Map<String, Object> a = metrics(adam), t = metrics(straight);
+        assertTrue(((Number) t.get("spectral_state_bytes")).longValue() <= 0.5 * ((Number) a.get("spectral_state_bytes")).longValue(),
+                t.get("spectral_state_bytes") + " vs Adam's " + a.get("spectral_state_bytes"));
+        assertTrue(((Number) t.get("optimizer_state_bytes")).longValue() < ((Number) a.get("optimizer_state_bytes")).longValue());
+        // 12 samples in batches of 4, 3 epochs: 9 steps, refreshed at steps 1, 3, 5, 7, 9, for each of 2 spectral weights
+        assertEquals(10L, ((Map<?, ?>) t.get("optimizer")).get("decompositions"));
+        assertEquals(0, run(tinyHeat(first, concat(tg, "--stop-after", "1"))), err);
+        assertEquals(0, run("train", "--resume", first.resolve("checkpoint.safetensors").toString(), "--out", second.toString(), "--quiet"), err);
+        assertEquals(Json.write(strip((List<?>) t.get("history"))), Json.write(strip((List<?>) metrics(second).get("history"))));
+        assertEquals(2, run(tinyHeat(dir.resolve("x"), "--galore-rank", "0.5")));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
