@@ -41,7 +41,7 @@ public final class Trainer {
     public record Epoch(int epoch, double trainLoss, Map<String, Double> testLoss, double lr, double seconds, long flops,
                         Map<String, Integer> info) {
         public Epoch {
-            info = Map.copyOf(info);
+            info = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(info)); // keeps the schedule's order (Map.copyOf would not)
         }
     }
 
