@@ -63,6 +63,10 @@ final class Args {
         return new Args(command, argv.toArray(new String[0]), 0, valued, flags);
     }
 
+    String command() {
+        return command;
+    }
+
     /** The option names given. */
     Set<String> names() {
         return values.keySet();

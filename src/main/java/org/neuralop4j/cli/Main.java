@@ -19,6 +19,8 @@ public final class Main {
               eval       relative L2 error of a trained model on test sets
               predict    apply a trained model to the inputs in an .npz file
               generate   make a data set with the library's PDE solvers
+              pretrain   pretrain a CoDA-NO by masked reconstruction on multiphysics flow data
+              finetune   fine-tune a pretrained CoDA-NO on a system with more variables
               info       print the version, the Java runtime and the thread count
 
             neuralop4j <command> --help shows a command's options. Exit status: 0 done, 1 failed, 2 usage error.
@@ -40,11 +42,13 @@ public final class Main {
             case "eval" -> Commands.EVAL;
             case "predict" -> Commands.PREDICT;
             case "generate" -> Commands.GENERATE;
+            case "pretrain" -> CodaCommand.PRETRAIN;
+            case "finetune" -> CodaCommand.FINETUNE;
             case "info" -> "usage: neuralop4j info\n";
             default -> null;
         };
         if (help == null) {
-            err.println("neuralop4j: unknown command '" + command + "' (commands: train, eval, predict, generate, info; see neuralop4j --help)");
+            err.println("neuralop4j: unknown command '" + command + "' (commands: train, eval, predict, generate, pretrain, finetune, info; see neuralop4j --help)");
             return 2;
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -53,7 +57,9 @@ public final class Main {
         }
         try {
             return switch (command) {
-                case "train" -> TrainCommand.run(args, out, err, terminal);
+                case "train" -> isCoda(args) ? CodaCommand.train(args, out, err, terminal) : TrainCommand.run(args, out, err, terminal);
+                case "pretrain" -> CodaCommand.pretrain(args, out, err, terminal);
+                case "finetune" -> CodaCommand.finetune(args, out, err, terminal);
                 case "eval" -> Commands.eval(args, out);
                 case "predict" -> Commands.predict(args, out);
                 case "generate" -> Commands.generate(args, out, err, terminal);
@@ -70,6 +76,12 @@ public final class Main {
             err.println("neuralop4j " + command + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** train --model codano goes to the CoDA-NO trainer. */
+    private static boolean isCoda(String[] args) {
+        for (int i = 1; i + 1 < args.length; i++) if (args[i].equals("--model") && args[i + 1].equals("codano")) return true;
+        return List.of(args).contains("--model=codano");
     }
 
     static String info() {

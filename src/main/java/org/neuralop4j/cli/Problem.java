@@ -19,7 +19,11 @@ enum Problem {
     /** Heat, ν = 0.01, u(·, 0) ↦ u(·, 0.5), exact. */
     HEAT("heat", 1, 64, 400, 100, 12, 16, 30, 16),
     /** Navier–Stokes vorticity, ν = 1e-3, ω(·, 0) ↦ ω(·, 1) (Li et al. 2021, §5.3, one step of their rollout). */
-    NAVIER_STOKES("navier-stokes", 2, 32, 300, 50, 12, 24, 10, 8);
+    NAVIER_STOKES("navier-stokes", 2, 32, 300, 50, 12, 24, 10, 8),
+    /** Forced Navier–Stokes as three variables (u, v, ω): t = 0 ↦ t = 0.5 (CoDA-NO pretraining data). */
+    FLOW("flow", 2, 32, 200, 50, 12, 24, 10, 8),
+    /** Boussinesq flow as four variables (u, v, ω, θ): t = 0 ↦ t = 0.5 (CoDA-NO fine-tuning data). */
+    BOUSSINESQ("boussinesq", 2, 32, 100, 50, 12, 24, 20, 8);
 
     final String id;
     final int dims, resolution, trainSamples, testSamples, modes, width, epochs, batch;
@@ -48,13 +52,24 @@ enum Problem {
         return out;
     }
 
-    /** {x, y}, each (count, 1, n…); sample i depends only on (seed, i). */
+    /** The names of the variables (channels) of the data. */
+    java.util.List<String> variables() {
+        return switch (this) {
+            case FLOW -> java.util.List.of("u", "v", "w");
+            case BOUSSINESQ -> java.util.List.of("u", "v", "w", "T");
+            default -> java.util.List.of("u");
+        };
+    }
+
+    /** {x, y}, each (count, variables, n…); sample i depends only on (seed, i). */
     Tensor[] generate(int count, int n, long seed, IntConsumer progress) {
         return switch (this) {
             case DARCY -> Samples.darcy(count, n, seed, progress);
             case BURGERS -> Samples.burgers(count, n, 0.05, 0.5, 200, seed, progress);
             case HEAT -> Samples.heat(count, n, 0.01, 0.5, seed, progress);
             case NAVIER_STOKES -> Samples.navierStokes(count, n, 1e-3, 1.0, 100, seed, progress);
+            case FLOW -> Samples.flowFields(count, n, false, 0.5, 50, seed, progress);
+            case BOUSSINESQ -> Samples.flowFields(count, n, true, 0.5, 50, seed, progress);
         };
     }
 }

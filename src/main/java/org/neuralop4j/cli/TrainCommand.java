@@ -53,14 +53,14 @@ final class TrainCommand {
             metrics.json, model.safetensors, checkpoint.safetensors (resumable), loss.png and sample_*.png.
 
             data:
-              --problem darcy|burgers|heat|navier-stokes   generated data set (default darcy)
+              --problem darcy|burgers|heat|navier-stokes|flow|boussinesq   generated data set (default darcy)
               --samples N          training samples to generate      --test-samples N   test samples per resolution
               --resolution N       training grid (test: N and 2N)
               --train FILE.npz     your data: arrays x and y, (n, W), (n, C, W), (n, H, W) or (n, C, H, W)
               --test FILE.npz      a test set (repeatable; needed with --train)
               --dims 1|2           read 3-D arrays as (n, C, W) (1) instead of (n, H, W) (2, the default)
             model:
-              --model fno|tfno|ifno  (default fno)   --rank R   TFNO Tucker rank ratio (default 0.25)
+              --model fno|tfno|ifno|codano  (default fno; codano: see neuralop4j pretrain --help for its options)   --rank R   TFNO Tucker rank ratio (default 0.25)
               --modes M            Fourier modes per axis (even)   --width W   hidden channels   --layers L
               --padding F          domain padding, a fraction of each axis (default 0)
             incremental FNO (--model ifno; modes grow from --ifno-start-modes to --modes):

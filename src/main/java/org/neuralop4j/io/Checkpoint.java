@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neuralop4j.nn.CodaNO;
 import org.neuralop4j.nn.FNO;
 import org.neuralop4j.nn.FnoConfig;
 import org.neuralop4j.nn.Skip;
@@ -73,6 +74,64 @@ public final class Checkpoint {
             throw new IOException(file + ": " + e.getMessage());
         }
         return new Loaded(model, c.metadata(), extra);
+    }
+
+    /** A CoDA-NO saved with {@link #saveCoda}: the model with its variables, and the metadata. */
+    public record LoadedCoda(CodaNO model, Map<String, String> metadata) {}
+
+    /** A CoDA-NO: parameters by name, its configuration and variables in the metadata key {@value #CODA}. */
+    public static void saveCoda(Path file, CodaNO model, Map<String, String> metadata) throws IOException {
+        CodaNO.Config c = model.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n_modes", ints(c.nModes()));
+        m.put("hidden", c.hidden());
+        m.put("heads", c.heads());
+        m.put("head_channels", c.headChannels());
+        m.put("encoder_layers", c.encoderLayers());
+        m.put("predictor_layers", c.predictorLayers());
+        m.put("vspe_channels", c.vspeChannels());
+        m.put("vspe_modes", ints(c.vspeModes()));
+        m.put("seed", c.seed());
+        m.put("variables", new ArrayList<Object>(model.variables()));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(CODA, Json.write(m));
+        meta.put("format", "neuralop4j CoDA-NO checkpoint 1");
+        meta.putAll(metadata);
+        Safetensors.write(file, model.stateDict(), meta);
+    }
+
+    public static LoadedCoda loadCoda(Path file) throws IOException {
+        Safetensors.Contents c = Safetensors.read(file);
+        String json = c.metadata().get(CODA);
+        if (json == null) throw new IOException(file + ": no '" + CODA + "' in the metadata; not a CoDA-NO checkpoint");
+        CodaNO model;
+        try {
+            Map<String, Object> m = Json.parseObject(json);
+            List<String> vars = new ArrayList<>();
+            for (Object o : (List<?>) need(m, "variables")) vars.add((String) o);
+            model = new CodaNO(new CodaNO.Config(intArray(need(m, "n_modes")), integer(m, "hidden"), integer(m, "heads"), integer(m, "head_channels"),
+                    integer(m, "encoder_layers"), integer(m, "predictor_layers"), integer(m, "vspe_channels"), intArray(need(m, "vspe_modes")),
+                    (Long) need(m, "seed")), vars);
+            model.loadStateDict(c.tensors());
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+        return new LoadedCoda(model, c.metadata());
+    }
+
+    public static final String CODA = "codano";
+
+    private static List<Object> ints(int[] a) {
+        List<Object> l = new ArrayList<>();
+        for (int v : a) l.add((long) v);
+        return l;
+    }
+
+    private static int[] intArray(Object o) {
+        List<?> l = (List<?>) o;
+        int[] a = new int[l.size()];
+        for (int i = 0; i < a.length; i++) a[i] = Math.toIntExact((Long) l.get(i));
+        return a;
     }
 
     /** The configuration as a JSON object with neuraloperator's argument names. */

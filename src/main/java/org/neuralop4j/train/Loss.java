@@ -13,7 +13,7 @@ import org.neuralop4j.tensor.Tensor;
  * averaged over the batch. Norms are quadrature approximations of function norms (each grid cell
  * weighs Π 1/n_k), so their values do not depend on the resolution.
  */
-public sealed interface Loss permits Loss.Lp, Loss.H1 {
+public sealed interface Loss permits Loss.Lp, Loss.H1, Loss.Mse {
     Var apply(Var prediction, Var truth);
 
     /** The relative L2 loss, the usual training objective of neural operators. */
@@ -91,6 +91,14 @@ public sealed interface Loss permits Loss.Lp, Loss.H1 {
                 out[off] = sum;
             }
             return w;
+        }
+    }
+
+    /** The mean squared error over every element (masked-reconstruction pretraining). */
+    record Mse() implements Loss {
+        @Override
+        public Var apply(Var prediction, Var truth) {
+            return Ops.mean(Pointwise.square(Ops.sub(prediction, truth)));
         }
     }
 

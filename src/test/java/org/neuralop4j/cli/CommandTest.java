@@ -136,6 +136,31 @@ class CommandTest {
         assertEquals(2, run(tinyHeat(dir.resolve("x"), "--galore-rank", "0.5")));
     }
 
+    @Test
+    void codanoPretrainsOnThreeVariablesAndFineTunesOnFour() throws Exception {
+        String[] small = {"--samples", "6", "--test-samples", "3", "--resolution", "16", "--epochs", "2", "--batch", "3", "--quiet"};
+        Path pre = dir.resolve("pre"), tuned = dir.resolve("tuned"), scratch = dir.resolve("scratch");
+        assertEquals(0, run(concat(new String[] {"pretrain", "--model", "codano", "--width", "6", "--modes", "6", "--head-channels", "3",
+                "--out", pre.toString()}, small)), err);
+        Map<String, Object> m = metrics(pre);
+        assertEquals(List.of("u", "v", "w"), m.get("variables"));
+        assertEquals(2, ((List<?>) m.get("history")).size());
+        assertEquals(0, run(concat(new String[] {"finetune", "--from", pre.resolve("codano.safetensors").toString(), "--freeze",
+                "--out", tuned.toString()}, small)), err);
+        Map<String, Object> t = metrics(tuned);
+        assertEquals(List.of("u", "v", "w", "T"), t.get("variables"));
+        assertEquals(List.of("T"), t.get("new_variables"));
+        assertTrue(((Number) t.get("trainable_params")).longValue() < ((Number) t.get("params")).longValue(), "the encoder is frozen");
+        var loaded = Checkpoint.loadCoda(tuned.resolve("codano.safetensors")).model();
+        var pretrained = Checkpoint.loadCoda(pre.resolve("codano.safetensors")).model();
+        assertArrayEquals(pretrained.stateDict().get("encoder.0.key.weight").re(), loaded.stateDict().get("encoder.0.key.weight").re(), 0.0,
+                "a frozen encoder is the pretrained one");
+        assertEquals(0, run(concat(new String[] {"train", "--model", "codano", "--width", "6", "--modes", "6", "--out", scratch.toString()}, small)), err);
+        assertTrue(((Map<?, ?>) metrics(scratch).get("test")).containsKey("16x16"));
+        assertEquals(2, run("finetune", "--from", "x", "--width", "4"));
+        assertEquals(2, run("pretrain", "--model", "fno"));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
