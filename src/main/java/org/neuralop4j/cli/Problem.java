@@ -20,9 +20,9 @@ enum Problem {
     HEAT("heat", 1, 64, 400, 100, 12, 16, 30, 16),
     /** Navier–Stokes vorticity, ν = 1e-3, ω(·, 0) ↦ ω(·, 1) (Li et al. 2021, §5.3, one step of their rollout). */
     NAVIER_STOKES("navier-stokes", 2, 32, 300, 50, 12, 24, 10, 8),
-    /** Forced Navier–Stokes as three variables (u, v, ω): t = 0 ↦ t = 0.5 (CoDA-NO pretraining data). */
+    /** Forced Navier–Stokes as three variables (u, v, ω): t = 0 ↦ t = 0.1 (CoDA-NO pretraining data). */
     FLOW("flow", 2, 32, 200, 50, 12, 24, 10, 8),
-    /** Boussinesq flow as four variables (u, v, ω, θ): t = 0 ↦ t = 0.5 (CoDA-NO fine-tuning data). */
+    /** Boussinesq flow as four variables (u, v, ω, θ): t = 0 ↦ t = 0.1 (CoDA-NO fine-tuning data). */
     BOUSSINESQ("boussinesq", 2, 32, 100, 50, 12, 24, 20, 8);
 
     final String id;
@@ -68,8 +68,8 @@ enum Problem {
             case BURGERS -> Samples.burgers(count, n, 0.05, 0.5, 200, seed, progress);
             case HEAT -> Samples.heat(count, n, 0.01, 0.5, seed, progress);
             case NAVIER_STOKES -> Samples.navierStokes(count, n, 1e-3, 1.0, 100, seed, progress);
-            case FLOW -> Samples.flowFields(count, n, false, 0.5, 50, seed, progress);
-            case BOUSSINESQ -> Samples.flowFields(count, n, true, 0.5, 50, seed, progress);
+            case FLOW -> Samples.flowFields(count, n, false, 0.1, 20, seed, progress);
+            case BOUSSINESQ -> Samples.flowFields(count, n, true, 0.1, 20, seed, progress);
         };
     }
 }
