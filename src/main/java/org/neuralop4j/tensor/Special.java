@@ -24,22 +24,28 @@ public final class Special {
         double r;
         if (a < END) {
             int k = (int) (a * PER_UNIT + 0.5);
-            double h = a - k * (1.0 / PER_UNIT), h2 = h * h;
-            int b = k * TERMS;
-            // odd and even coefficients by two independent Horner chains in h² (half the latency)
-            double e = TAYLOR[b + 8], o = TAYLOR[b + 9];
-            e = e * h2 + TAYLOR[b + 6];
-            o = o * h2 + TAYLOR[b + 7];
-            e = e * h2 + TAYLOR[b + 4];
-            o = o * h2 + TAYLOR[b + 5];
-            e = e * h2 + TAYLOR[b + 2];
-            o = o * h2 + TAYLOR[b + 3];
-            o = o * h2 + TAYLOR[b + 1];
-            r = TAYLOR[b] + (h2 * e + h * o);
+            double h = a - k * (1.0 / PER_UNIT);
+            r = taylor(k * TERMS, h, h * h);
         } else {
             r = Double.isNaN(x) ? x : 1.0; // erfc(6) ≈ 2e-17 is below half an ulp of 1, so erf rounds to 1 from 6 on
         }
         return Math.copySign(r, x);
+    }
+
+    /**
+     * The Taylor polynomial of erf whose coefficients start at TAYLOR[b], at offset h from its centre (h2 = h²): odd and even
+     * coefficients by two independent Horner chains in h² (half the latency).
+     */
+    private static double taylor(int b, double h, double h2) {
+        double e = TAYLOR[b + 8], o = TAYLOR[b + 9];
+        e = e * h2 + TAYLOR[b + 6];
+        o = o * h2 + TAYLOR[b + 7];
+        e = e * h2 + TAYLOR[b + 4];
+        o = o * h2 + TAYLOR[b + 5];
+        e = e * h2 + TAYLOR[b + 2];
+        o = o * h2 + TAYLOR[b + 3];
+        o = o * h2 + TAYLOR[b + 1];
+        return TAYLOR[b] + (h2 * e + h * o);
     }
 
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
@@ -58,15 +64,7 @@ public final class Special {
                 int k = (int) (a * PER_UNIT + 0.5);
                 double h = a - k * (1.0 / PER_UNIT), h2 = h * h;
                 int b = k * TERMS;
-                double e = TAYLOR[b + 8], o = TAYLOR[b + 9];
-                e = e * h2 + TAYLOR[b + 6];
-                o = o * h2 + TAYLOR[b + 7];
-                e = e * h2 + TAYLOR[b + 4];
-                o = o * h2 + TAYLOR[b + 5];
-                e = e * h2 + TAYLOR[b + 2];
-                o = o * h2 + TAYLOR[b + 3];
-                o = o * h2 + TAYLOR[b + 1];
-                erf = TAYLOR[b] + (h2 * e + h * o);
+                erf = taylor(b, h, h2);
                 // derivative: Σ n·d_n·h^{n−1}, again split into even and odd powers of h
                 double de = 9 * TAYLOR[b + 9], dodd = 8 * TAYLOR[b + 8];
                 de = de * h2 + 7 * TAYLOR[b + 7];
