@@ -5,7 +5,7 @@ package org.neuralop4j.optim;
  * rate for the next epoch from the epoch just finished (and, for the plateau rule, its validation
  * metric).
  */
-public sealed interface Scheduler permits Scheduler.Constant, Scheduler.StepDecay, Scheduler.Cosine, Scheduler.ReduceOnPlateau {
+public sealed interface Scheduler permits Scheduler.Constant, Scheduler.StepDecay, Scheduler.Cosine, Scheduler.WarmupCosine, Scheduler.ReduceOnPlateau {
     /** Called after epoch {@code epoch} (0-based) with that epoch's metric. */
     void step(Optimizer opt, int epoch, double metric);
 
@@ -37,6 +37,31 @@ public sealed interface Scheduler permits Scheduler.Constant, Scheduler.StepDeca
         public void step(Optimizer opt, int epoch, double metric) {
             int e = Math.min(epoch + 1, periods);
             opt.setLr(min + (base - min) * (1 + Math.cos(Math.PI * e / periods)) / 2);
+        }
+    }
+
+    /**
+     * Linear warm-up over the first {@code warmup} epochs (lr = base·(e + 1)/warmup in epoch e), then
+     * cosine decay to 0 by epoch {@code total}. Construct the optimizer with {@link #first()} as its lr.
+     */
+    record WarmupCosine(double base, int warmup, int total) implements Scheduler {
+        public WarmupCosine {
+            if (warmup < 0 || total < 1) throw new IllegalArgumentException("WarmupCosine: warm-up ≥ 0 and total ≥ 1 epochs, got " + warmup + ", " + total);
+        }
+
+        public double first() {
+            return lrAt(0);
+        }
+
+        double lrAt(int e) {
+            if (e < warmup) return base * (e + 1) / warmup;
+            int span = Math.max(1, total - warmup);
+            return base * (1 + Math.cos(Math.PI * Math.min(e - warmup, span) / span)) / 2;
+        }
+
+        @Override
+        public void step(Optimizer opt, int epoch, double metric) {
+            opt.setLr(lrAt(epoch + 1));
         }
     }
 

@@ -98,6 +98,7 @@ public final class Trainer {
     private final List<Epoch> history = new ArrayList<>();
     private int epochsDone;
     private Schedule schedule = FIXED;
+    private java.util.function.Supplier<Var> penalty;
 
     /**
      * @param forward the model's forward map (for an FNO: {@code model::forward}); predictions and
@@ -112,6 +113,11 @@ public final class Trainer {
         this.trainLoss = trainLoss;
         this.testLoss = testLoss;
         this.settings = settings;
+    }
+
+    /** A term added to every training loss (for example EWC's); null for none. */
+    public void setPenalty(java.util.function.Supplier<Var> p) {
+        penalty = p;
     }
 
     /** Sets the schedule that picks each epoch's data and may change the model between epochs. */
@@ -137,6 +143,7 @@ public final class Trainer {
                 Dataset batch = data.take(batches.get(b));
                 optimizer.zeroGrad();
                 Var loss = trainLoss.apply(forward.apply(Var.constant(batch.x())), Var.constant(batch.y()));
+                if (penalty != null) loss = org.neuralop4j.autograd.Ops.add(loss, penalty.get());
                 double value = loss.value().item();
                 if (!Double.isFinite(value)) {
                     model.loadStateDict(goodParams);
