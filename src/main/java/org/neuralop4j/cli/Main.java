@@ -21,6 +21,7 @@ public final class Main {
               generate   make a data set with the library's PDE solvers
               pretrain   pretrain a CoDA-NO by masked reconstruction on multiphysics flow data
               finetune   fine-tune a pretrained CoDA-NO on a system with more variables
+              lifelong   one FNO learns a sequence of PDE tasks; stability and plasticity measures
               info       print the version, the Java runtime and the thread count
 
             neuralop4j <command> --help shows a command's options. Exit status: 0 done, 1 failed, 2 usage error.
@@ -44,11 +45,12 @@ public final class Main {
             case "generate" -> Commands.GENERATE;
             case "pretrain" -> CodaCommand.PRETRAIN;
             case "finetune" -> CodaCommand.FINETUNE;
+            case "lifelong" -> LifelongCommand.USAGE;
             case "info" -> "usage: neuralop4j info\n";
             default -> null;
         };
         if (help == null) {
-            err.println("neuralop4j: unknown command '" + command + "' (commands: train, eval, predict, generate, pretrain, finetune, info; see neuralop4j --help)");
+            err.println("neuralop4j: unknown command '" + command + "' (commands: train, eval, predict, generate, pretrain, finetune, lifelong, info; see neuralop4j --help)");
             return 2;
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -60,6 +62,7 @@ public final class Main {
                 case "train" -> isCoda(args) ? CodaCommand.train(args, out, err, terminal) : TrainCommand.run(args, out, err, terminal);
                 case "pretrain" -> CodaCommand.pretrain(args, out, err, terminal);
                 case "finetune" -> CodaCommand.finetune(args, out, err, terminal);
+                case "lifelong" -> LifelongCommand.run(args, out, err, terminal);
                 case "eval" -> Commands.eval(args, out);
                 case "predict" -> Commands.predict(args, out);
                 case "generate" -> Commands.generate(args, out, err, terminal);

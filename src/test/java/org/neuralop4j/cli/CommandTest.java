@@ -161,6 +161,27 @@ class CommandTest {
         assertEquals(2, run("pretrain", "--model", "fno"));
     }
 
+    @Test
+    void lifelongWritesRegistryScoresAndMeasuresAndResumes() throws Exception {
+        Path o = dir.resolve("life");
+        String[] args = {"lifelong", "--tasks", "heat:0.01,advection:0.3,helmholtz:20", "--order", "curriculum", "--epochs", "1", "--samples", "4",
+            "--test-samples", "2", "--resolution", "16", "--width", "3", "--modes", "4", "--ewc", "1", "--out", o.toString(), "--quiet"};
+        assertEquals(0, run(args), err);
+        Map<String, Object> m = metrics(o);
+        for (String k : new String[] {"windowed_forgetting_5", "forgetting", "resilience", "expanded_backward_transfer", "windowed_plasticity_5",
+                "incremental_plasticity"}) {
+            assertTrue(m.containsKey(k), k);
+        }
+        assertEquals(3, ((List<?>) m.get("tasks")).size());
+        Map<String, Object> scores = Json.parseObject(Files.readString(o.resolve("scores.json")));
+        assertEquals(3, ((List<?>) scores.get("scores")).size());
+        assertEquals('P', Files.readAllBytes(o.resolve("scores.png"))[1]);
+        assertEquals(0, run(args), err); // a finished registry: nothing to train, the same results
+        assertEquals(Json.write(scores), Json.write(Json.parseObject(Files.readString(o.resolve("scores.json")))));
+        assertEquals(2, run("lifelong", "--tasks", "poisson"));
+        assertEquals(2, run("lifelong", "--order", "alphabetical"));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
