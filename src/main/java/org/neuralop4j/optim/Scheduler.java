@@ -41,7 +41,7 @@ public sealed interface Scheduler permits Scheduler.Constant, Scheduler.StepDeca
     }
 
     /**
-     * Linear warm-up over the first {@code warmup} epochs (lr = base·(e + 1)/warmup in epoch e), then
+     * Linear warm-up over the first {@code warmup} epochs (lr = base·(e + 1)/(warmup + 1) in epoch e), then
      * cosine decay to 0 by epoch {@code total}. Construct the optimizer with {@link #first()} as its lr.
      */
     record WarmupCosine(double base, int warmup, int total) implements Scheduler {
@@ -54,7 +54,7 @@ public sealed interface Scheduler permits Scheduler.Constant, Scheduler.StepDeca
         }
 
         double lrAt(int e) {
-            if (e < warmup) return base * (e + 1) / warmup;
+            if (e < warmup) return base * (e + 1) / (warmup + 1);
             int span = Math.max(1, total - warmup);
             return base * (1 + Math.cos(Math.PI * Math.min(e - warmup, span) / span)) / 2;
         }
