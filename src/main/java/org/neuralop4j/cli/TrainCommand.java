@@ -70,7 +70,7 @@ final class TrainCommand {
             training:
               --epochs N  --batch B  --lr LR (default 5e-3, cosine decay to 0)
               --optimizer sgd|adam|adamw|tensor-galore|galore (default adamw)  --loss l2|h1 (relative; default l2)
-              --galore-rank R (default 0.25)  --galore-update-gap T (steps, default 10)  --galore-scale A (default 1)
+              --galore-rank R (a ratio, default 0.25, or ranks per mode: 16,16,8,4)  --galore-update-gap T (steps, default 10)  --galore-scale A (default 1)
               --galore-sweeps S (HOOI sweeps per refresh, default 1)   (the GaLore optimizers are AdamW in the projected space)
               --seed S             seeds data, initialization and batches (default 0)
               --threads N          worker threads (default: all processors; results do not depend on it)
@@ -105,6 +105,17 @@ final class TrainCommand {
             sum += opt instanceof Adam ? 24L * v.size() : 16L * v.size(); // Adam: m complex, v real; SGD: complex momentum
         }
         return sum;
+    }
+
+    /** "16,16,8,4": Tucker ranks per mode for --galore-rank. */
+    private static int[] modeRanks(String text) {
+        try {
+            int[] r = java.util.Arrays.stream(text.split(",")).mapToInt(v -> Integer.parseInt(v.strip())).toArray();
+            for (int v : r) if (v < 1) throw new NumberFormatException();
+            return r;
+        } catch (NumberFormatException e) {
+            throw new Args.UsageError("train: --galore-rank takes a ratio in (0, 1] or ranks per mode like 16,16,8,4; got '" + text + "'");
+        }
     }
 
     static Incremental.Settings ifnoSettings(Args a, int epochs, int modes) {
@@ -185,7 +196,9 @@ final class TrainCommand {
         for (String o : List.of("galore-rank", "galore-update-gap", "galore-scale", "galore-sweeps")) {
             if (!galore && a.has(o)) throw new Args.UsageError("train: --" + o + " goes with --optimizer tensor-galore or galore");
         }
-        double galoreRank = a.number("galore-rank", 0.25, 1e-6, 1), galoreScale = a.number("galore-scale", 1, 1e-9, 1e9);
+        String rankText = a.string("galore-rank", "0.25");
+        int[] galoreModeRanks = rankText.contains(",") ? modeRanks(rankText) : null;
+        double galoreRank = galoreModeRanks == null ? a.number("galore-rank", 0.25, 1e-6, 1) : 1.0, galoreScale = a.number("galore-scale", 1, 1e-9, 1e9);
         int galoreGap = a.integer("galore-update-gap", 10, 1, 1_000_000), galoreSweeps = a.integer("galore-sweeps", 1, 1, 100);
         boolean h1 = a.choice("loss", "l2", "h1", "l2").equals("h1");
         int stopAfter = a.integer("stop-after", epochs, 0, epochs);
@@ -234,7 +247,8 @@ final class TrainCommand {
             case "sgd" -> new Sgd(model.parameters(), lr, 0.9);
             case "adam" -> new Adam(model.parameters(), Adam.Config.defaults(lr));
             case "tensor-galore", "galore" -> new TensorGaLore(model.parameters(), new TensorGaLore.Config(Adam.Config.defaults(lr).withWeightDecay(1e-4),
-                    optName.equals("galore") ? TensorGaLore.Projection.MATRIX : TensorGaLore.Projection.TUCKER, galoreRank, galoreGap, galoreScale, galoreSweeps));
+                    optName.equals("galore") ? TensorGaLore.Projection.MATRIX : TensorGaLore.Projection.TUCKER, galoreRank, galoreGap, galoreScale, galoreSweeps,
+                    galoreModeRanks));
             default -> new AdamW(model.parameters(), Adam.Config.defaults(lr).withWeightDecay(1e-4));
         };
         Loss loss = h1 ? new Loss.H1(true) : Loss.relativeL2();
@@ -313,7 +327,7 @@ final class TrainCommand {
         optimizer.put("lr", lr);
         optimizer.put("schedule", "cosine");
         if (galore) {
-            optimizer.put("rank", galoreRank);
+            optimizer.put("rank", galoreModeRanks == null ? galoreRank : rankText);
             optimizer.put("update_gap", galoreGap);
             optimizer.put("scale", galoreScale);
             optimizer.put("sweeps", galoreSweeps);

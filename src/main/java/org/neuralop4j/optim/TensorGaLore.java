@@ -45,13 +45,27 @@ public final class TensorGaLore extends Optimizer {
      * @param updateGap T, steps between recomputations of the projection
      * @param scale     α, the factor on the projected-back update
      * @param sweeps    HOOI sweeps per recomputation
+     * @param modeRanks Tucker ranks given per mode instead of the ratio (null: use the ratio); a
+     *                  weight of another order, or a rank above a dimension, is clipped to it
      */
-    public record Config(Adam.Config adam, Projection projection, double rank, int updateGap, double scale, int sweeps) {
+    public record Config(Adam.Config adam, Projection projection, double rank, int updateGap, double scale, int sweeps, int[] modeRanks) {
         public Config {
+            modeRanks = modeRanks == null ? null : modeRanks.clone();
             if (!(rank > 0 && rank <= 1) || updateGap < 1 || !(scale > 0) || sweeps < 1) {
                 throw new IllegalArgumentException("Tensor-GaLore: needs 0 < rank ≤ 1, update gap ≥ 1, scale > 0, sweeps ≥ 1; got " + rank + ", " + updateGap
                         + ", " + scale + ", " + sweeps);
             }
+            if (modeRanks != null) for (int r : modeRanks) if (r < 1) throw new IllegalArgumentException("Tensor-GaLore: ranks must be ≥ 1, got " + Arrays.toString(modeRanks));
+        }
+
+        /** Ranks from a ratio. */
+        public Config(Adam.Config adam, Projection projection, double rank, int updateGap, double scale, int sweeps) {
+            this(adam, projection, rank, updateGap, scale, sweeps, null);
+        }
+
+        @Override
+        public int[] modeRanks() {
+            return modeRanks == null ? null : modeRanks.clone();
         }
     }
 
@@ -94,7 +108,7 @@ public final class TensorGaLore extends Optimizer {
                 if (c.projection() == Projection.TUCKER) {
                     int[] modes = new int[shape.length];
                     for (int k = 0; k < modes.length; k++) modes[k] = k;
-                    pr = new Projected(shape, modes, ranks(shape, c.rank()));
+                    pr = new Projected(shape, modes, c.modeRanks() == null ? ranks(shape, c.rank()) : clip(c.modeRanks(), shape));
                 } else {
                     int rows = shape[0], cols = x.size() / rows, side = rows <= cols ? 0 : 1;
                     int r = (int) Math.max(1, Math.ceil(c.rank() * Math.min(rows, cols)));
@@ -132,6 +146,13 @@ public final class TensorGaLore extends Optimizer {
             if (worst < 0) return ranks;
             ranks[worst]--;
         }
+    }
+
+    /** Given ranks fitted to a weight: clipped to its dimensions; missing trailing modes keep their full dimension. */
+    private static int[] clip(int[] given, int[] shape) {
+        int[] r = shape.clone();
+        for (int k = 0; k < Math.min(given.length, shape.length); k++) r[k] = Math.min(given[k], shape[k]);
+        return r;
     }
 
     /** Decompositions computed so far (one per projected parameter per refresh). */

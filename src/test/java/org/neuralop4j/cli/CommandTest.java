@@ -134,6 +134,11 @@ class CommandTest {
         assertEquals(0, run("train", "--resume", first.resolve("checkpoint.safetensors").toString(), "--out", second.toString(), "--quiet"), err);
         assertEquals(Json.write(strip((List<?>) t.get("history"))), Json.write(strip((List<?>) metrics(second).get("history"))));
         assertEquals(2, run(tinyHeat(dir.resolve("x"), "--galore-rank", "0.5")));
+        Path perMode = dir.resolve("tgm");
+        assertEquals(0, run(tinyHeat(perMode, "--optimizer", "tensor-galore", "--galore-rank", "2,2,2", "--quiet")), err);
+        // two spectral weights (4, 4, 3) at ranks (2, 2, 2): m and v over 8 core entries, factors 4·2 + 4·2 + 3·2
+        assertEquals(2L * (24 * 8 + 16 * (8 + 8 + 6)), ((Number) metrics(perMode).get("spectral_state_bytes")).longValue());
+        assertEquals(2, run(tinyHeat(dir.resolve("y"), "--optimizer", "tensor-galore", "--galore-rank", "2,x")));
     }
 
     @Test

@@ -158,4 +158,18 @@ class TensorGaLoreTest {
             assertTrue(tg.decompositions() > 0);
         }
     }
+
+    @Test
+    void ranksCanBeGivenPerMode() {
+        Var w = Var.param(Tensor.randnComplex(1, 8, 6, 5, 3));
+        TensorGaLore tg = new TensorGaLore(List.of(w), new TensorGaLore.Config(ADAMW, TensorGaLore.Projection.TUCKER, 0.25, 5, 1.0, 1, new int[] {4, 9, 2}));
+        setGrads(List.of(w), 3);
+        tg.step();
+        Tensor[] u = tg.factors(0);
+        assertArrayEquals(new int[] {8, 4}, u[0].shape());
+        assertArrayEquals(new int[] {6, 6}, u[1].shape(), "clipped to the dimension");
+        assertArrayEquals(new int[] {5, 2}, u[2].shape());
+        assertArrayEquals(new int[] {3, 3}, u[3].shape(), "a mode without a given rank keeps its dimension");
+        assertEquals(24L * (4 * 6 * 2 * 3) + 16L * (8 * 4 + 6 * 6 + 5 * 2 + 3 * 3) + 8, tg.stateBytes());
+    }
 }
