@@ -82,19 +82,7 @@ public class Adam extends Optimizer {
     }
 
     private void update(Tensor x, Tensor g, Tensor mi, Tensor vi, double stepSize, double sqrtBc2) {
-        double b1 = c.beta1(), b2 = c.beta2(), eps = c.eps();
-        double[] xr = x.re(), xi = x.im(), gr = g.re(), gi = g.im(), mr = mi.re(), mim = mi.im(), vv = vi.re();
-        for (int k = 0; k < xr.length; k++) {
-            double a = gr[k], b = gi == null ? 0 : gi[k];
-            mr[k] = b1 * mr[k] + (1 - b1) * a;
-            vv[k] = b2 * vv[k] + (1 - b2) * (a * a + b * b);
-            double denom = Math.sqrt(vv[k]) / sqrtBc2 + eps;
-            xr[k] -= stepSize * mr[k] / denom;
-            if (xi != null) {
-                mim[k] = b1 * mim[k] + (1 - b1) * b;
-                xi[k] -= stepSize * mim[k] / denom;
-            }
-        }
+        Updates.addScaled(x, -1, Updates.adamStep(g, mi, vi, c.beta1(), c.beta2(), c.eps(), stepSize, sqrtBc2));
     }
 
     @Override

@@ -223,24 +223,10 @@ public final class TensorGaLore extends Optimizer {
         decompositions++;
     }
 
-    /** Updates the moments with gradient r and returns the Adam step (lr/(1 − β₁ᵗ))·m/(√v/√(1 − β₂ᵗ) + ε), in Adam's arithmetic order. */
+    /** Updates the moments with gradient r and returns the Adam step (see {@link Updates#adamStep}). */
     private Tensor normalized(Tensor r, Tensor mi, Tensor vi, double stepSize, double sqrtBc2) {
         Adam.Config a = c.adam();
-        double b1 = a.beta1(), b2 = a.beta2(), eps = a.eps();
-        double[] gr = r.re(), gi = r.im(), mr = mi.re(), mim = mi.im(), vv = vi.re();
-        double[] nr = new double[gr.length], ni = mim == null ? null : new double[gr.length];
-        for (int k = 0; k < gr.length; k++) {
-            double re = gr[k], im = gi == null ? 0 : gi[k];
-            mr[k] = b1 * mr[k] + (1 - b1) * re;
-            vv[k] = b2 * vv[k] + (1 - b2) * (re * re + im * im);
-            double denom = Math.sqrt(vv[k]) / sqrtBc2 + eps;
-            nr[k] = stepSize * mr[k] / denom;
-            if (ni != null) {
-                mim[k] = b1 * mim[k] + (1 - b1) * im;
-                ni[k] = stepSize * mim[k] / denom;
-            }
-        }
-        return ni == null ? Tensor.wrap(nr, r.shape()) : Tensor.ofComplex(nr, ni, r.shape());
+        return Updates.adamStep(r, mi, vi, a.beta1(), a.beta2(), a.eps(), stepSize, sqrtBc2);
     }
 
     /** Bytes of state per parameter: moments (16 per complex, 8 per real entry) and, for projected ones, the factors. */

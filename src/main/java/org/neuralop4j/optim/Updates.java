@@ -27,4 +27,26 @@ final class Updates {
             for (int k = 0; k < pi.length; k++) pi[k] *= s;
         }
     }
+
+    /**
+     * Adam's moments and step in PyTorch's arithmetic order: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)|g|²
+     * (in place), and the returned step {@code stepSize·m/(√v/sqrtBc2 + ε)}, complex when m is
+     * (stepSize = lr/(1 − β₁ᵗ), sqrtBc2 = √(1 − β₂ᵗ)).
+     */
+    static Tensor adamStep(Tensor g, Tensor m, Tensor v, double b1, double b2, double eps, double stepSize, double sqrtBc2) {
+        double[] gr = g.re(), gi = g.im(), mr = m.re(), mim = m.im(), vv = v.re();
+        double[] nr = new double[gr.length], ni = mim == null ? null : new double[gr.length];
+        for (int k = 0; k < gr.length; k++) {
+            double re = gr[k], im = gi == null ? 0 : gi[k];
+            mr[k] = b1 * mr[k] + (1 - b1) * re;
+            vv[k] = b2 * vv[k] + (1 - b2) * (re * re + im * im);
+            double denom = Math.sqrt(vv[k]) / sqrtBc2 + eps;
+            nr[k] = stepSize * mr[k] / denom;
+            if (ni != null) {
+                mim[k] = b1 * mim[k] + (1 - b1) * im;
+                ni[k] = stepSize * mim[k] / denom;
+            }
+        }
+        return ni == null ? Tensor.wrap(nr, g.shape()) : Tensor.ofComplex(nr, ni, g.shape());
+    }
 }
