@@ -13,20 +13,23 @@ import org.neuralop4j.tensor.Tensor;
  *   θ_t + u·∇θ = κ Δθ,          u = (ψ_y, −ψ_x),  −Δψ = ω
  * </pre>
  * Pseudo-spectral with 2/3 dealiasing, both diffusions integrated exactly (IF-RK4), as
- * {@link NavierStokes}. With g = 0 and θ = 0 it is that solver's equation.
+ * {@link NavierStokes}, which is this solver without a temperature.
  */
 public final class Boussinesq {
     private Boussinesq() {}
 
-    /** {ω, θ} at time t from {ω0, θ0} (n × n each), forcing f (or null), in {@code steps} equal steps. */
+    /**
+     * {ω, θ} at time t from {ω0, θ0} (n × n each), forcing f (or null), in {@code steps} equal steps.
+     * With θ0 null there is no temperature (Navier–Stokes alone) and θ is returned as null.
+     */
     public static Tensor[] solve(Tensor w0, Tensor theta0, Tensor forcing, double nu, double kappa, double gravity, double t, int steps) {
         int n = w0.dim(0);
-        if (w0.rank() != 2 || w0.dim(1) != n || !java.util.Arrays.equals(w0.shape(), theta0.shape()) || steps < 1) {
+        if (w0.rank() != 2 || w0.dim(1) != n || (theta0 != null && !java.util.Arrays.equals(w0.shape(), theta0.shape())) || steps < 1) {
             throw new IllegalArgumentException("Boussinesq: need n × n vorticity and temperature and steps ≥ 1");
         }
         double dt = t / steps;
         int[] axes = {0, 1};
-        Tensor w = Fft.fftn(w0, axes, Norm.BACKWARD), th = Fft.fftn(theta0, axes, Norm.BACKWARD);
+        Tensor w = Fft.fftn(w0, axes, Norm.BACKWARD), th = theta0 == null ? null : Fft.fftn(theta0, axes, Norm.BACKWARD);
         Tensor fHat = forcing == null ? null : Fft.fftn(forcing, axes, Norm.BACKWARD);
         Tensor kx = Tensor.zeros(n, n), ky = Tensor.zeros(n, n), ew = Tensor.zeros(n, n), ew2 = Tensor.zeros(n, n);
         Tensor et = Tensor.zeros(n, n), et2 = Tensor.zeros(n, n), mask = Tensor.zeros(n, n);
@@ -47,13 +50,13 @@ public final class Boussinesq {
         Tensor ikx = i.mul(kx), iky = i.mul(ky), k2 = kx.mul(kx).add(ky.mul(ky)).map(v -> v == 0 ? Double.POSITIVE_INFINITY : v);
         for (int s = 0; s < steps; s++) {
             Tensor[] a = rhs(w, th, ikx, iky, k2, mask, fHat, gravity, dt);
-            Tensor[] b = rhs(ew2.mul(w.add(a[0].scale(0.5))), et2.mul(th.add(a[1].scale(0.5))), ikx, iky, k2, mask, fHat, gravity, dt);
-            Tensor[] c = rhs(ew2.mul(w).add(b[0].scale(0.5)), et2.mul(th).add(b[1].scale(0.5)), ikx, iky, k2, mask, fHat, gravity, dt);
-            Tensor[] d = rhs(ew.mul(w).add(ew2.mul(c[0])), et.mul(th).add(et2.mul(c[1])), ikx, iky, k2, mask, fHat, gravity, dt);
+            Tensor[] b = rhs(ew2.mul(w.add(a[0].scale(0.5))), th == null ? null : et2.mul(th.add(a[1].scale(0.5))), ikx, iky, k2, mask, fHat, gravity, dt);
+            Tensor[] c = rhs(ew2.mul(w).add(b[0].scale(0.5)), th == null ? null : et2.mul(th).add(b[1].scale(0.5)), ikx, iky, k2, mask, fHat, gravity, dt);
+            Tensor[] d = rhs(ew.mul(w).add(ew2.mul(c[0])), th == null ? null : et.mul(th).add(et2.mul(c[1])), ikx, iky, k2, mask, fHat, gravity, dt);
             w = ew.mul(w).add(ew.mul(a[0]).add(ew2.mul(b[0].add(c[0])).scale(2)).add(d[0]).scale(1.0 / 6));
-            th = et.mul(th).add(et.mul(a[1]).add(et2.mul(b[1].add(c[1])).scale(2)).add(d[1]).scale(1.0 / 6));
+            if (th != null) th = et.mul(th).add(et.mul(a[1]).add(et2.mul(b[1].add(c[1])).scale(2)).add(d[1]).scale(1.0 / 6));
         }
-        return new Tensor[] {grid(w), grid(th)};
+        return new Tensor[] {grid(w), th == null ? null : grid(th)};
     }
 
     /** dt·{−u·∇ω + f + g·θ_x, −u·∇θ} in Fourier space, the products dealiased. */
@@ -62,9 +65,11 @@ public final class Boussinesq {
         Tensor psi = w.div(k2);
         Tensor u = grid(iky.mul(psi)), v = grid(ikx.mul(psi).neg());
         Tensor advW = Fft.fftn(u.mul(grid(ikx.mul(w))).add(v.mul(grid(iky.mul(w)))), axes, Norm.BACKWARD).mul(mask);
-        Tensor advT = Fft.fftn(u.mul(grid(ikx.mul(th))).add(v.mul(grid(iky.mul(th)))), axes, Norm.BACKWARD).mul(mask);
-        Tensor rw = advW.neg().add(ikx.mul(th).scale(g));
+        Tensor rw = advW.neg();
+        if (th != null && g != 0) rw = rw.add(ikx.mul(th).scale(g));
         if (fHat != null) rw = rw.add(fHat);
+        if (th == null) return new Tensor[] {rw.scale(dt), null};
+        Tensor advT = Fft.fftn(u.mul(grid(ikx.mul(th))).add(v.mul(grid(iky.mul(th)))), axes, Norm.BACKWARD).mul(mask);
         return new Tensor[] {rw.scale(dt), advT.neg().scale(dt)};
     }
 
