@@ -142,7 +142,7 @@ public final class Lifelong {
             Trainer trainer = new Trainer(model, model::forward, opt, schedule, Loss.relativeL2(), Loss.relativeL2(),
                     new Trainer.Settings(s.epochs(), s.batch(), s.seed() + step, 0));
             if (s.ewc() > 0 && !fisher.isEmpty()) trainer.setPenalty(ewcPenalty(model, fisher, anchor, s.ewc()));
-            Map<String, Tensor>[] best = new Map[] {copy(model.stateDict())};
+            List<Map<String, Tensor>> best = new ArrayList<>(List.of(copy(model.stateDict()))); // the best epoch's parameters
             double[] bestVal = {Double.POSITIVE_INFINITY};
             int[] bestEpoch = {-1};
             Trainer.Listener keepBest = new Trainer.Listener() {
@@ -157,13 +157,13 @@ public final class Lifelong {
                     if (v < bestVal[0]) {
                         bestVal[0] = v;
                         bestEpoch[0] = e.epoch();
-                        best[0] = copy(model.stateDict());
+                        best.set(0, copy(model.stateDict()));
                     }
                     if (listener != null) listener.epoch(e);
                 }
             };
             trainer.fit(data, Map.of("val", new Dataset(val.get(task)[0], val.get(task)[1])), keepBest);
-            model.loadStateDict(best[0]);
+            model.loadStateDict(best.get(0));
             if (s.ewc() > 0) accumulateFisher(model, new Dataset(train.get(task)[0], train.get(task)[1]), s.batch(), fisher, anchor);
             scores[step] = evaluate(model, test, order);
             Map<String, Tensor> extra = new LinkedHashMap<>();
