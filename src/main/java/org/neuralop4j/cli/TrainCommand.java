@@ -70,7 +70,7 @@ final class TrainCommand {
             training:
               --epochs N  --batch B  --lr LR (default 5e-3, cosine decay to 0)
               --optimizer sgd|adam|adamw|tensor-galore|galore (default adamw)  --loss l2|h1 (relative; default l2)
-              --galore-rank R (a ratio, default 0.25, or ranks per mode: 16,16,8,4)  --galore-update-gap T (steps, default 10)  --galore-scale A (default 1)
+              --galore-rank R (a ratio, default 0.25, or ranks per mode: 16,16,8,4)  --galore-update-gap T (steps, default 10)  --galore-scale A (default 2)
               --galore-sweeps S (HOOI sweeps per refresh, default 1)   (the GaLore optimizers are AdamW in the projected space)
               --seed S             seeds data, initialization and batches (default 0)
               --threads N          worker threads (default: all processors; results do not depend on it)
@@ -198,7 +198,7 @@ final class TrainCommand {
         }
         String rankText = a.string("galore-rank", "0.25");
         int[] galoreModeRanks = rankText.contains(",") ? modeRanks(rankText) : null;
-        double galoreRank = galoreModeRanks == null ? a.number("galore-rank", 0.25, 1e-6, 1) : 1.0, galoreScale = a.number("galore-scale", 1, 1e-9, 1e9);
+        double galoreRank = galoreModeRanks == null ? a.number("galore-rank", 0.25, 1e-6, 1) : 1.0, galoreScale = a.number("galore-scale", 2, 1e-9, 1e9);
         int galoreGap = a.integer("galore-update-gap", 10, 1, 1_000_000), galoreSweeps = a.integer("galore-sweeps", 1, 1, 100);
         boolean h1 = a.choice("loss", "l2", "h1", "l2").equals("h1");
         int stopAfter = a.integer("stop-after", epochs, 0, epochs);
