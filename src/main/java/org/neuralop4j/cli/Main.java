@@ -14,7 +14,7 @@ public final class Main {
             usage: neuralop4j <command> [options]
 
             commands:
-              train      train an FNO (with no options: on a Darcy-flow data set it generates) and write
+              train      train an FNO, TFNO, IFNO or CoDA-NO (with no options: an FNO on a Darcy-flow data set it generates) and write
                          metrics, the model and figures into out/
               eval       relative L2 error of a trained model on test sets
               predict    apply a trained model to the inputs in an .npz file
