@@ -30,11 +30,12 @@ final class Commands {
             """;
 
     static final String GENERATE = """
-            usage: neuralop4j generate --problem darcy|burgers|heat|navier-stokes --samples N --resolution R
-                                       --out FILE.npz [--seed S] [--quiet]
+            usage: neuralop4j generate --problem darcy|burgers|heat|navier-stokes|flow|boussinesq --samples N
+                                       --resolution R --out FILE.npz [--seed S] [--quiet]
 
             Solves N problems with the library's solvers and writes arrays x (inputs) and y (solutions),
-            shaped (N, R) for 1-D problems and (N, R, R) for 2-D ones. Sample i depends only on (seed, i).
+            shaped (N, R) for 1-D problems, (N, R, R) for 2-D ones and (N, V, R, R) for the multi-variable
+            flow (V = 3: u, v, ω) and boussinesq (V = 4: u, v, ω, θ). Sample i depends only on (seed, i).
             """;
 
     static int eval(String[] argv, PrintStream out) throws IOException {
