@@ -1,7 +1,6 @@
 package org.neuralop4j.optim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuralop4j.autograd.Var;
@@ -94,21 +93,11 @@ public class Adam extends Optimizer {
 
     @Override
     public Map<String, Tensor> state() {
-        Map<String, Tensor> s = new LinkedHashMap<>();
-        s.put("step", Tensor.scalar(t));
-        s.putAll(named("exp_avg", m));
-        s.putAll(named("exp_avg_sq", v));
-        return s;
+        return adamState(t, m, v);
     }
 
     @Override
     public void loadState(Map<String, Tensor> state) {
-        Tensor step = state.get("step");
-        if (step == null) throw new IllegalArgumentException("optimizer state: step is missing");
-        for (int i = 0; i < m.size(); i++) {
-            restore(state, i + ".exp_avg", m.get(i));
-            restore(state, i + ".exp_avg_sq", v.get(i));
-        }
-        t = (long) step.item();
+        t = loadAdamState(state, m, v);
     }
 }

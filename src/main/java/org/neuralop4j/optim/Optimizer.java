@@ -87,6 +87,26 @@ public abstract class Optimizer {
         return m;
     }
 
+    /** Adam's state as named tensors: the step count and each parameter's moments. */
+    static Map<String, Tensor> adamState(long step, List<Tensor> m, List<Tensor> v) {
+        Map<String, Tensor> s = new LinkedHashMap<>();
+        s.put("step", Tensor.scalar(step));
+        s.putAll(named("exp_avg", m));
+        s.putAll(named("exp_avg_sq", v));
+        return s;
+    }
+
+    /** Restores the moments saved by {@link #adamState} into m and v; returns the step count. */
+    static long loadAdamState(Map<String, Tensor> state, List<Tensor> m, List<Tensor> v) {
+        Tensor step = state.get("step");
+        if (step == null) throw new IllegalArgumentException("optimizer state: step is missing");
+        for (int i = 0; i < m.size(); i++) {
+            restore(state, i + ".exp_avg", m.get(i));
+            restore(state, i + ".exp_avg_sq", v.get(i));
+        }
+        return (long) step.item();
+    }
+
     /** Copies a saved tensor into a live one, checking the shape. */
     protected static void restore(Map<String, Tensor> state, String key, Tensor into) {
         Tensor t = state.get(key);

@@ -2,7 +2,6 @@ package org.neuralop4j.optim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuralop4j.autograd.Var;
@@ -250,10 +249,7 @@ public final class TensorGaLore extends Optimizer {
 
     @Override
     public Map<String, Tensor> state() {
-        Map<String, Tensor> s = new LinkedHashMap<>();
-        s.put("step", Tensor.scalar(t));
-        s.putAll(named("exp_avg", m));
-        s.putAll(named("exp_avg_sq", v));
+        Map<String, Tensor> s = adamState(t, m, v);
         for (int i = 0; i < projected.size(); i++) {
             Projected pr = projected.get(i);
             if (pr == null) continue;
@@ -265,11 +261,8 @@ public final class TensorGaLore extends Optimizer {
 
     @Override
     public void loadState(Map<String, Tensor> state) {
-        Tensor step = state.get("step");
-        if (step == null) throw new IllegalArgumentException("optimizer state: step is missing");
-        for (int i = 0; i < m.size(); i++) {
-            restore(state, i + ".exp_avg", m.get(i));
-            restore(state, i + ".exp_avg_sq", v.get(i));
+        long step = loadAdamState(state, m, v);
+        for (int i = 0; i < projected.size(); i++) {
             Projected pr = projected.get(i);
             if (pr == null) continue;
             Tensor r = state.get(i + ".refreshed");
@@ -277,6 +270,6 @@ public final class TensorGaLore extends Optimizer {
             pr.refreshed = (long) r.item();
             for (int j = 0; j < pr.factors.length; j++) restore(state, i + ".factor." + j, pr.factors[j]);
         }
-        t = (long) step.item();
+        t = step;
     }
 }
